@@ -1,0 +1,18 @@
+import type { CliCommand } from '../command';
+import { bench } from './bench';
+import { check } from './check';
+import { complete } from './complete';
+import { convert } from './convert';
+import { corpus } from './corpus';
+import { evaluate } from './eval';
+import { harmonize } from './harmonize';
+
+export const commands: Record<string, CliCommand> = {
+  check,
+  convert,
+  corpus,
+  complete,
+  harmonize,
+  bench,
+  eval: evaluate,
+};
