@@ -1,5 +1,45 @@
+// BachBot: the extension's table of contents. Each feature registers itself; nothing heavy happens here
+// (the models load on first use, the engine and onnxruntime-node are imported then).
 import * as vscode from 'vscode';
+import { CommandManager } from './features/command-manager';
+import { registerCompletionSupport } from './features/completion/provider';
+import { ContinueCommand } from './features/continue/command';
+import { registerDiagnosticsSupport } from './features/diagnostics';
+import { HarmonizeSelectionCommand, ShowAlternativesCommand } from './features/harmonize/commands';
+import { registerHoverSupport } from './features/hover';
+import { ExportMidiCommand, ImportMidiCommand } from './features/midi/commands';
+import { createModelService, type BachbotModels } from './features/models';
+import { registerPreviewSupport } from './features/preview';
+import { ModelStatusBar } from './features/status';
+import { ShowSurprisalCommand, SurprisalDecorations } from './features/surprisal/command';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('BachBot', { log: true });
+  const log = (message: string) => output.info(message);
+  const { models, disposable: modelService } = createModelService(context, log);
+
+  context.subscriptions.push(
+    output,
+    modelService,
+    new ModelStatusBar(models),
+    registerDiagnosticsSupport(),
+    registerHoverSupport(),
+    registerCompletionSupport(models, log),
+    registerCommands(models),
+    registerPreviewSupport(context, { log }),
+  );
+}
+
+function registerCommands(models: BachbotModels): vscode.Disposable {
+  const commands = new CommandManager();
+  const surprisal = new SurprisalDecorations();
+  commands.register(new HarmonizeSelectionCommand(models));
+  commands.register(new ShowAlternativesCommand(models));
+  commands.register(new ContinueCommand(models));
+  commands.register(new ExportMidiCommand());
+  commands.register(new ImportMidiCommand());
+  commands.register(new ShowSurprisalCommand(models, surprisal));
+  return vscode.Disposable.from(commands, surprisal);
+}
 
 export function deactivate(): void {}

@@ -1,10 +1,30 @@
-import type { CliCommand } from '../command';
+import { benchEngine } from '../bench-engine';
+import { parseArgs, type CliCommand } from '../command';
+import { numberFlag } from './complete';
 
-// Placeholder until the owning issue lands; replaced, not extended.
+type TokenizerBench = { benchTokenizers?: () => Promise<void> };
+
+/** The SATB engineer's tokenizer benchmark, when src/cli/bench-tokenizers.ts exists (bundled if it does). */
+function tokenizerBench(): TokenizerBench | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('../bench-tokenizers') as TokenizerBench;
+  } catch {
+    return undefined;
+  }
+}
+
 export const bench: CliCommand = {
-  summary: 'not yet available',
-  async run() {
-    process.stderr.write('bachbot bench: not yet available\n');
-    return 2;
+  summary: 'print performance figures as JSON lines (tokenizers, decoding, completion latency, harmonization)',
+  async run(args) {
+    const { flags } = parseArgs(args, ['engine-only']);
+    if (!flags.has('engine-only')) await tokenizerBench()?.benchTokenizers?.();
+    await benchEngine({
+      requests: numberFlag(flags, 'requests', 200),
+      coldRequests: numberFlag(flags, 'cold-requests', undefined),
+      provider: flags.get('provider') as 'cpu' | 'auto' | undefined,
+      modelDirs: { satb: flags.get('satb-model'), abc: flags.get('abc-model') },
+    });
+    return 0;
   },
 };

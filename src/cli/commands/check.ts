@@ -1,10 +1,68 @@
-import type { CliCommand } from '../command';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { formatDiagnostic, type NotationDiagnostic } from '../../common/diagnostic';
+import { checkAbc } from '../../abc/check';
+import { checkSatb } from '../../satb';
+import { parseArgs, type CliCommand } from '../command';
 
-// Placeholder until the owning issue lands; replaced, not extended.
+const USAGE = 'usage: bachbot check FILE|DIR... [--quiet-warnings]';
+
+/** Directories stand for the .satb and .abc files in them. */
+function expandDirectories(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    if (!existsSync(p) || !statSync(p).isDirectory()) return [p];
+    return readdirSync(p)
+      .filter((n) => /\.(satb|abc)$/i.test(n))
+      .sort()
+      .map((n) => join(p, n));
+  });
+}
+
+/** Diagnostics for one file, or a message when the file cannot be checked at all. */
+export function checkFile(file: string): NotationDiagnostic[] | string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return `cannot read '${file}'`;
+  }
+  switch (extname(file).toLowerCase()) {
+    case '.satb':
+      return checkSatb(text);
+    case '.abc':
+      return checkAbc(text);
+    default:
+      return `'${file}': unknown file type (expected .satb or .abc)`;
+  }
+}
+
 export const check: CliCommand = {
-  summary: 'not yet available',
-  async run() {
-    process.stderr.write('bachbot check: not yet available\n');
-    return 2;
+  summary: 'report notation errors and warnings (voice leading, bar lengths) in .satb and .abc files',
+  async run(args) {
+    const { positional, flags } = parseArgs(args, ['quiet-warnings']);
+    if (positional.length === 0) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    const showWarnings = !flags.has('quiet-warnings');
+    let errors = 0;
+    let warnings = 0;
+    let unreadable = false;
+    for (const file of expandDirectories(positional)) {
+      const result = checkFile(file);
+      if (typeof result === 'string') {
+        process.stderr.write(`bachbot check: ${result}\n`);
+        unreadable = true;
+        continue;
+      }
+      for (const d of result) {
+        if (d.severity === 'error') errors++;
+        else warnings++;
+        if (d.severity === 'error' || showWarnings) process.stdout.write(`${formatDiagnostic(file, d)}\n`);
+      }
+    }
+    process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    if (unreadable) return 2;
+    return errors > 0 ? 1 : 0;
   },
 };

@@ -1,10 +1,82 @@
-import type { CliCommand } from '../command';
+import { existsSync, readFileSync } from 'node:fs';
+import { complete as completeAt, loadModel, type ProviderRequest } from '../../model';
+import { parseArgs, type CliCommand } from '../command';
+import { defaultModelDir, languageOf } from '../../model/model-dir';
 
-// Placeholder until the owning issue lands; replaced, not extended.
-export const complete: CliCommand = {
-  summary: 'not yet available',
-  async run() {
-    process.stderr.write('bachbot complete: not yet available\n');
-    return 2;
-  },
+/** Where a command writes; the process's streams, or a collector in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const PROCESS_IO: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
 };
+
+const USAGE = 'usage: bachbot complete FILE --at LINE:COL [--n N] [--bars N] [--frames N] [--temperature T] [--seed S] [--model DIR] [--provider cpu|auto|webgpu|cuda|dml]';
+
+export const complete: CliCommand = {
+  summary: 'print completions at a position (JSON lines: {"text", "logprob"}); LINE and COL count from 1',
+  run: (args) => runComplete(args, PROCESS_IO),
+};
+
+/** The command with its output going to `io` (tests collect it). */
+export async function runComplete(args: string[], io: CliIo): Promise<number> {
+  const { positional, flags } = parseArgs(args);
+  const file = positional[0];
+  const at = /^(\d+):(\d+)$/.exec(flags.get('at') ?? '');
+  if (!file || !at) {
+    io.err(`${USAGE}\n`);
+    return 2;
+  }
+  const type = languageOf(file);
+  if (!type) {
+    io.err(`bachbot complete: '${file}': unknown file type (expected .satb or .abc)\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    io.err(`bachbot complete: cannot read '${file}'\n`);
+    return 2;
+  }
+  const line = Number(at[1]) - 1;
+  const column = Number(at[2]) - 1;
+  const lines = text.split('\n');
+  if (line < 0 || line >= lines.length || column < 0 || column > lines[line].replace(/\r$/, '').length) {
+    io.err(`bachbot complete: ${file}:${at[1]}:${at[2]}: no such position (the file has ${lines.length} lines)\n`);
+    return 2;
+  }
+  const dir = flags.get('model') ?? defaultModelDir(type);
+if (!flags.has('model') && !existsSync(dir)) {
+  io.err(`bachbot complete: no ${type} model at ${dir} (pass --model DIR, or export one with train/)\n`);
+  return 2;
+}
+const model = await loadModel(dir, {
+    expectedType: type,
+    provider: (flags.get('provider') as ProviderRequest | undefined) ?? 'cpu',
+  });
+  try {
+    const suggestions = await completeAt(model, text, { line, column }, {
+      n: numberFlag(flags, 'n', 3),
+      maxBars: numberFlag(flags, 'bars', undefined),
+      maxFrames: numberFlag(flags, 'frames', undefined),
+      temperature: numberFlag(flags, 'temperature', undefined),
+      seed: numberFlag(flags, 'seed', undefined),
+    });
+    for (const s of suggestions) io.out(`${JSON.stringify({ text: s.text, logprob: Number(s.logprob.toFixed(4)) })}\n`);
+  } finally {
+    await model.dispose();
+  }
+return 0;
+}
+
+export function numberFlag<T extends number | undefined>(flags: Map<string, string>, name: string, fallback: T): number | T {
+  const raw = flags.get(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new Error(`--${name} needs a number (got '${raw}')`);
+  return n;
+}

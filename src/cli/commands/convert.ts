@@ -1,10 +1,82 @@
-import type { CliCommand } from '../command';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import abcjs from 'abcjs';
+import { checkAbc } from '../../abc/check';
+import { formatDiagnostic } from '../../common/diagnostic';
+import { abcToChorale, choraleToAbc, choraleToMidi, midiToChorale, MidiImportError, parseSatb, writeSatb, type Chorale } from '../../satb';
+import { parseArgs, type CliCommand } from '../command';
 
-// Placeholder until the owning issue lands; replaced, not extended.
+const USAGE = `usage: bachbot convert IN OUT [--tune N] [--voice ID]
+  .satb → .abc/.mid, .mid → .satb/.abc, .abc → .satb/.mid (chosen by the extensions)
+  .abc → .satb reads one tune (--tune N, from 1): a melody voice (--voice ID) becomes the soprano with (?) slots
+  for the harmonizer; a tune with four voices becomes S A T B.`;
+
+class ConvertError extends Error {}
+
 export const convert: CliCommand = {
-  summary: 'not yet available',
-  async run() {
-    process.stderr.write('bachbot convert: not yet available\n');
-    return 2;
+  summary: 'convert between .satb, .abc and .mid (chosen by the file extensions)',
+  async run(args) {
+    const { positional, flags } = parseArgs(args);
+    const tune = flags.has('tune') ? Number(flags.get('tune')) - 1 : undefined;
+    if (positional.length !== 2 || (tune !== undefined && !(Number.isInteger(tune) && tune >= 0))) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    const [input, output] = positional;
+    try {
+      writeFileSync(output, convertFile(input, output, { tune, voice: flags.get('voice') }));
+      return 0;
+    } catch (err) {
+      if (err instanceof ConvertError || err instanceof MidiImportError) {
+        process.stderr.write(`bachbot convert: ${err.message}\n`);
+        return 1;
+      }
+      throw err;
+    }
   },
 };
+
+/** The bytes or text of `output` converted from `input`. */
+export function convertFile(input: string, output: string, abcOptions: { tune?: number; voice?: string } = {}): string | Uint8Array {
+  const from = extname(input).toLowerCase();
+  const to = extname(output).toLowerCase();
+  const known = ['.satb', '.abc', '.mid', '.midi'];
+  if (!known.includes(from) || !known.includes(to)) throw new ConvertError(`cannot convert ${from || input} to ${to || output}\n${USAGE}`);
+  if (from === to) throw new ConvertError(`${input} and ${output} are both ${from} files`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(input);
+  } catch {
+    throw new ConvertError(`cannot read '${input}'`);
+  }
+  if (from === '.abc' && (to === '.mid' || to === '.midi')) return abcToMidi(input, bytes.toString('utf8'));
+  const chorale = from === '.satb' ? readSatb(input, bytes.toString('utf8')) : from === '.abc' ? readAbc(input, bytes.toString('utf8'), abcOptions) : midiToChorale(bytes);
+  if (to === '.satb') return writeSatb(chorale);
+  if (to === '.abc') return choraleToAbc(chorale);
+  return choraleToMidi(chorale);
+}
+
+function readSatb(file: string, text: string): Chorale {
+  const { chorale, diagnostics } = parseSatb(text);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new ConvertError(`${file} has errors:\n${errors.map((d) => formatDiagnostic(file, d)).join('\n')}`);
+  return chorale;
+}
+
+function abcToMidi(file: string, text: string): Uint8Array {
+  const errors = checkAbc(text).filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new ConvertError(`${file} has errors:\n${errors.map((d) => formatDiagnostic(file, d)).join('\n')}`);
+  const files = abcjs.synth.getMidiFile(text, { midiOutputType: 'binary' }) as unknown as Uint8Array[];
+  if (!files?.length) throw new ConvertError(`${file} holds no tune`);
+  return files[0];
+}
+
+function readAbc(file: string, text: string, options: { tune?: number; voice?: string }): Chorale {
+  const result = abcToChorale(text, options);
+  if ('problem' in result) {
+    const details = result.diagnostics.map((d) => `\n${formatDiagnostic(file, d)}`).join('');
+    throw new ConvertError(`${file}: ${result.problem}${details}`);
+  }
+  for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(file, d)}\n`);
+  return result.chorale;
+}

@@ -1,10 +1,135 @@
-import type { CliCommand } from '../command';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { formatDiagnostic } from '../../common/diagnostic';
+import { abcModelTokens } from '../../abc/model-tokens';
+import { choraleModelTokens, parseSatb } from '../../satb';
+import { parseArgs, type CliCommand } from '../command';
 
-// Placeholder until the owning issue lands; replaced, not extended.
+type CorpusType = 'satb' | 'abc';
+
+interface Piece {
+  name: string;
+  tokens: string[];
+}
+
+const SPECIALS: Record<CorpusType, { start: string; end: string }> = {
+  satb: { start: 'START', end: 'END' },
+  abc: { start: '<tune>', end: '</tune>' },
+};
+
+const USAGE = 'usage: bachbot corpus DIR|FILE... --out OUTDIR';
+
 export const corpus: CliCommand = {
-  summary: 'not yet available',
-  async run() {
-    process.stderr.write('bachbot corpus: not yet available\n');
-    return 2;
+  summary: 'tokenize .satb or .abc files into OUTDIR/vocab.json and OUTDIR/pieces.jsonl for training',
+  async run(args) {
+    const { positional, flags } = parseArgs(args);
+    const out = flags.get('out');
+    if (!out || out === 'true' || positional.length === 0) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    const files = collectFiles(positional);
+    if (typeof files === 'string') {
+      process.stderr.write(`bachbot corpus: ${files}\n`);
+      return 2;
+    }
+    const type = corpusType(files);
+    if (typeof type !== 'string') {
+      process.stderr.write(`bachbot corpus: ${type.problem}\n`);
+      return 2;
+    }
+    const { pieces, skipped } = type === 'satb' ? await satbPieces(files) : await abcPieces(files);
+    if (pieces.length === 0) {
+      process.stderr.write('bachbot corpus: no usable pieces\n');
+      return 1;
+    }
+    const summary = writeCorpus(out, type, pieces);
+    process.stdout.write(
+      `${JSON.stringify({ type, pieces: pieces.length, skipped, tokens: summary.tokens, vocabulary: summary.vocabulary, out })}\n`,
+    );
+    return 0;
   },
 };
+
+function collectFiles(paths: string[]): string[] | string {
+  const files: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      return `cannot read '${p}'`;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name.endsWith('.satb') || name.endsWith('.abc')) files.push(join(p, name));
+      }
+    } else {
+      files.push(p);
+    }
+  }
+  if (files.length === 0) return `no .satb or .abc files in ${paths.join(', ')}`;
+  return files;
+}
+
+function corpusType(files: string[]): CorpusType | { problem: string } {
+  const exts = new Set(files.map((f) => extname(f).toLowerCase()));
+  if (exts.size === 1 && exts.has('.satb')) return 'satb';
+  if (exts.size === 1 && exts.has('.abc')) return 'abc';
+  return { problem: `all pieces of a corpus must be of one type (.satb or .abc); found ${[...exts].join(', ')}` };
+}
+
+async function satbPieces(files: string[]): Promise<{ pieces: Piece[]; skipped: number }> {
+  const pieces: Piece[] = [];
+  let skipped = 0;
+  for (const file of files) {
+    const { chorale, diagnostics } = parseSatb(readFileSync(file, 'utf8'));
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 || chorale.frames.some((f) => f.voices.some((v) => v.kind === 'slot'))) {
+      for (const d of errors) process.stderr.write(`${formatDiagnostic(file, d)}\n`);
+      process.stderr.write(`bachbot corpus: skipped ${file}\n`);
+      skipped++;
+      continue;
+    }
+    pieces.push({ name: basename(file), tokens: choraleModelTokens(chorale) });
+  }
+  return { pieces, skipped };
+}
+
+async function abcPieces(files: string[]): Promise<{ pieces: Piece[]; skipped: number }> {
+  const pieces: Piece[] = [];
+  let skipped = 0;
+  for (const file of files) {
+    abcModelTokens(readFileSync(file, 'utf8')).forEach((tune, i) => {
+      const name = `${basename(file)}#${i + 1}`;
+      const errors = tune.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) {
+        for (const d of errors) process.stderr.write(`${formatDiagnostic(file, d)}\n`);
+        process.stderr.write(`bachbot corpus: skipped ${name}\n`);
+        skipped++;
+        return;
+      }
+      pieces.push({ name, tokens: tune.tokens });
+    });
+  }
+  return { pieces, skipped };
+}
+
+function writeCorpus(outDir: string, type: CorpusType, pieces: Piece[]): { tokens: number; vocabulary: number } {
+  const names = new Set<string>();
+  for (const p of pieces) {
+    if (names.has(p.name)) throw new Error(`two pieces are named '${p.name}'; corpus names must be unique`);
+    names.add(p.name);
+  }
+  pieces.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const specials = SPECIALS[type];
+  const others = new Set<string>();
+  for (const p of pieces) for (const t of p.tokens) if (t !== specials.start && t !== specials.end) others.add(t);
+  const vocab = [specials.start, specials.end, ...[...others].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];
+  const ids = new Map(vocab.map((t, i) => [t, i]));
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'vocab.json'), `${JSON.stringify({ type, vocab, specials }, null, 1)}\n`);
+  const lines = pieces.map((p) => JSON.stringify({ name: p.name, ids: p.tokens.map((t) => ids.get(t)) }));
+  writeFileSync(join(outDir, 'pieces.jsonl'), `${lines.join('\n')}\n`);
+  return { tokens: pieces.reduce((n, p) => n + p.tokens.length, 0), vocabulary: vocab.length };
+}

@@ -1,10 +1,105 @@
-import type { CliCommand } from '../command';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { abcValidityFigures } from '../../eval/abc-validity';
+import { crossEntropy } from '../../eval/cross-entropy';
+import { harmonizationFigures } from '../../eval/harmonization';
+import { CORPUS_FOLDERS, corpusPieces, toIds, validationPieces, type CorpusKind } from '../../eval/validation-set';
+import { loadModel, type LoadedModel } from '../../model';
+import { packageModelsDir } from '../../model/model-dir';
+import { resolveCorporaDir } from '../bench-tokenizers';
+import { parseArgs, type CliCommand } from '../command';
 
-// Placeholder until the owning issue lands; replaced, not extended.
+const USAGE = `usage: bachbot eval [--models DIR] [--satb DIR] [--abc DIR] [--corpora DIR] [--only satb|abc] [--beams 1,8] [--pieces N] [--tunes N]
+  Prints one JSON object per line: validation cross-entropy of each shipped model recomputed from model.onnx
+  (checked against config.json), the satb model's training record, harmonization figures on the validation
+  chorales for each beam width, and the share of valid ABC tunes and continuations sampled from the abc model.
+  Full run: --beams 1,8,32 --tunes 200`;
+
+/** Eval's loss must reproduce config.json's (PyTorch's) to this many nats. */
+const LOSS_TOLERANCE = 1e-3;
+
+function emit(record: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(record)}\n`);
+}
+
+function positiveIntegers(text: string, flag: string): number[] {
+  const values = text.split(',').map((s) => Number(s.trim()));
+  if (values.some((v) => !Number.isInteger(v) || v < 1)) throw new Error(`--${flag} wants positive integers, got '${text}'`);
+  return values;
+}
+
+async function evaluateModel(kind: CorpusKind, model: LoadedModel, corpora: string, flags: Map<string, string>): Promise<boolean> {
+  const pieces = validationPieces(corpusPieces(join(corpora, CORPUS_FOLDERS[kind]), kind));
+  const started = Date.now();
+  const loss = await crossEntropy(model.stepper, pieces.map((p) => toIds(p, (t) => model.vocab.id(t))));
+  const recorded = (model.config as { metrics?: { valid_loss_nats?: number } }).metrics?.valid_loss_nats;
+  const matches = recorded !== undefined && Math.abs(loss.nats - recorded) <= LOSS_TOLERANCE;
+  emit({ model: kind, figure: 'valid_loss_nats', value: round(loss.nats), config_json: recorded, matches, pieces: pieces.length,
+    tokens: loss.tokens, seconds: (Date.now() - started) / 1000 });
+  const training = (model.config as { training?: { device?: string; seconds?: number; epochs?: number } }).training;
+  emit({ model: kind, figure: 'training', device: training?.device, seconds: training?.seconds, epochs: training?.epochs });
+
+  if (kind === 'satb') {
+    const count = Math.min(pieces.length, positiveIntegers(flags.get('pieces') ?? String(pieces.length), 'pieces')[0]);
+    const chorales = pieces.slice(0, count).map((p) => p.chorale!);
+    for (const beamWidth of positiveIntegers(flags.get('beams') ?? '1,8', 'beams')) {
+      const f = await harmonizationFigures(model, chorales, beamWidth);
+      emit({ model: kind, figure: 'harmonization', ...roundAll(f) });
+    }
+  } else {
+    const tunes = positiveIntegers(flags.get('tunes') ?? '40', 'tunes')[0];
+    const texts = pieces.map((p) => p.text!);
+    for (const task of ['tune', 'continuation'] as const) {
+      emit({ model: kind, figure: 'abc_validity', ...roundAll(await abcValidityFigures(model, texts, task, tunes)) });
+    }
+  }
+  return matches;
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+function roundAll<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
+}
+
 export const evaluate: CliCommand = {
-  summary: 'not yet available',
-  async run() {
-    process.stderr.write('bachbot eval: not yet available\n');
-    return 2;
+  summary: 'figures of the shipped models: validation loss, harmonization vs Bach, validity of sampled ABC',
+  async run(args) {
+    const { flags } = parseArgs(args);
+    if (flags.has('help')) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const modelsDir = flags.get('models') ?? packageModelsDir();
+    const corpora = resolveCorporaDir(flags.get('corpora'));
+    if (!existsSync(corpora)) {
+      process.stderr.write(`bachbot eval: corpora not found at ${corpora} (pass --corpora DIR or set BACHBOT_CORPORA)\n`);
+      return 2;
+    }
+    const kinds = (flags.has('only') ? [flags.get('only')] : ['satb', 'abc']) as CorpusKind[];
+    let ok = true;
+    for (const kind of kinds) {
+      if (kind !== 'satb' && kind !== 'abc') {
+        process.stderr.write(`bachbot eval: --only wants satb or abc, got '${kind}'\n`);
+        return 2;
+      }
+      const dir = flags.get(kind) ?? join(modelsDir, kind);
+      let model: LoadedModel;
+      try {
+        model = await loadModel(dir, { expectedType: kind });
+      } catch (err) {
+        emit({ model: kind, error: err instanceof Error ? err.message : String(err) });
+        ok = false;
+        continue;
+      }
+      try {
+        ok = (await evaluateModel(kind, model, corpora, flags)) && ok;
+      } catch (err) {
+        emit({ model: kind, error: err instanceof Error ? err.message : String(err) });
+        ok = false;
+      } finally {
+        await model.dispose();
+      }
+    }
+    return ok ? 0 : 1;
   },
 };

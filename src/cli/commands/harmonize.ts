@@ -1,10 +1,56 @@
-import type { CliCommand } from '../command';
+import { existsSync, readFileSync } from 'node:fs';
+import { harmonizeAlternatives, loadModel, type ProviderRequest } from '../../model';
+import { parseArgs, type CliCommand } from '../command';
+import { defaultModelDir, languageOf } from '../../model/model-dir';
+import { PROCESS_IO, numberFlag, type CliIo } from './complete';
 
-// Placeholder until the owning issue lands; replaced, not extended.
+const USAGE = 'usage: bachbot harmonize FILE [--beam W] [--alternatives N] [--model DIR] [--provider cpu|auto|webgpu|cuda|dml]';
+
 export const harmonize: CliCommand = {
-  summary: 'not yet available',
-  async run() {
-    process.stderr.write('bachbot harmonize: not yet available\n');
-    return 2;
-  },
+  summary: 'fill (?) slots / add alto, tenor and bass to a melody; prints the whole document (alternatives best first)',
+  run: (args) => runHarmonize(args, PROCESS_IO),
 };
+
+/** The command with its output going to `io` (tests collect it). */
+export async function runHarmonize(args: string[], io: CliIo): Promise<number> {
+  const { positional, flags } = parseArgs(args);
+  const file = positional[0];
+  if (!file) {
+    io.err(`${USAGE}\n`);
+    return 2;
+  }
+  const language = languageOf(file);
+  if (!language) {
+    io.err(`bachbot harmonize: '${file}': unknown file type (expected .satb or .abc)\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    io.err(`bachbot harmonize: cannot read '${file}'\n`);
+    return 2;
+  }
+  // Both languages are harmonized by the chorale model (an ABC melody goes through frames).
+  const dir = flags.get('model') ?? defaultModelDir('satb');
+if (!flags.has('model') && !existsSync(dir)) {
+  io.err(`bachbot harmonize: no satb model at ${dir} (pass --model DIR, or export one with train/)\n`);
+  return 2;
+}
+const model = await loadModel(dir, {
+    expectedType: 'satb',
+    provider: (flags.get('provider') as ProviderRequest | undefined) ?? 'cpu',
+  });
+  try {
+    const beamWidth = numberFlag(flags, 'beam', 8);
+    const alternatives = numberFlag(flags, 'alternatives', 1);
+    const results = await harmonizeAlternatives(model, text, language, undefined, { beamWidth, alternatives });
+    results.forEach((r, i) => {
+      if (results.length > 1) io.out(`% alternative ${i + 1}, log-probability ${r.logprob.toFixed(2)}\n`);
+      io.out(r.text.endsWith('\n') ? r.text : `${r.text}\n`);
+    });
+  } finally {
+    await model.dispose();
+  }
+return 0;
+}

@@ -1,0 +1,56 @@
+// `npm run test:e2e`: installs code-server (cached), packages the extension once, then runs the scenarios
+// under test/e2e/ one file at a time with node's test runner. Arguments narrow the files (e.g. `preview`).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const filters = process.argv.slice(2);
+const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
+
+function step(title, command, args, options = {}) {
+  const started = Date.now();
+  console.log(`e2e: ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  console.log(`e2e: ${title}: ${result.status === 0 ? 'done' : 'FAILED'} in ${seconds(started)} s`);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const total = Date.now();
+step('install code-server (cached in .cache/e2e)', 'bash', ['scripts/e2e/install-code-server.sh']);
+
+let vsix = process.env.BACHBOT_E2E_VSIX;
+if (!vsix) {
+  const started = Date.now() - 1000;
+  mkdirSync(join(root, 'dist'), { recursive: true }); // vsce --out dist/ writes a file named dist when the folder is missing
+  step('package the extension (npm run package)', 'npm', ['run', 'package']);
+  const dist = join(root, 'dist');
+  const fresh = existsSync(dist)
+    ? readdirSync(dist).filter((n) => n.endsWith('.vsix')).map((n) => join(dist, n)).filter((f) => statSync(f).mtimeMs >= started)
+    : [];
+  if (fresh.length === 0) {
+    console.error('e2e: npm run package wrote no .vsix to dist/');
+    process.exit(1);
+  }
+  vsix = fresh.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+}
+console.log(`e2e: testing ${vsix}`);
+
+const testDir = join(root, 'test/e2e');
+const files = readdirSync(testDir)
+  .filter((n) => n.endsWith('.test.ts'))
+  .filter((n) => filters.length === 0 || filters.some((f) => n.includes(f)))
+  .sort()
+  .map((n) => join('test/e2e', n));
+if (files.length === 0) {
+  console.error(`e2e: no test files match ${filters.join(' ')}`);
+  process.exit(1);
+}
+const started = Date.now();
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, BACHBOT_E2E_VSIX: vsix } },
+);
+console.log(`e2e: scenarios ran in ${seconds(started)} s; all of test:e2e took ${seconds(total)} s; screenshots and logs in test-results/e2e/`);
+process.exit(result.status ?? 1);

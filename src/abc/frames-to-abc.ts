@@ -1,0 +1,175 @@
+/** Four-voice frames → an ABC tune with voices S A T B, in the original key, meter and unit length. */
+import { Fraction } from '../music/fraction';
+import { formatKey, keyAccidentals, KeySignature } from '../music/key';
+import { spellPitch } from '../music/pitch';
+import type { Frame, VoiceEntry } from '../satb/types';
+import { isCompound } from './meter';
+import { BarAccidentals, notePitchText } from './pitches';
+import type { Meter } from './types';
+
+export interface AbcVoicesContext {
+  /** Key to write in (the tune's own key). */
+  key: KeySignature;
+  /** Semitones the frames were shifted by (they sound this much above the tune); undone when writing. */
+  semitones: number;
+  meter: Meter;
+  unitLength: Fraction;
+  /** Sixteenths before the first bar line. */
+  pickup: number;
+  /** Bar lines as written in the melody's source (see AbcFramesResult); when given, used instead of meter and pickup. */
+  barLines?: { frame: number; text: string }[];
+  /** Closing bar line when barLines are given (default `|]`). */
+  finalBarLine?: string;
+  title?: string;
+  reference?: number;
+}
+
+const VOICES = [
+  { id: 'S', clef: 'treble' },
+  { id: 'A', clef: 'treble' },
+  { id: 'T', clef: 'bass' },
+  { id: 'B', clef: 'bass' },
+];
+/** Note lengths (in sixteenths) that a single ABC note can show: plain and dotted. */
+const WRITABLE = [32, 24, 16, 12, 8, 6, 4, 3, 2, 1];
+const BARS_PER_LINE = 4;
+
+interface Run {
+  entry: VoiceEntry;
+  start: number;
+  length: number;
+  fermata: boolean;
+}
+
+export function framesToAbcVoices(frames: Frame[], ctx: AbcVoicesContext): string {
+  const lines = [`X:${ctx.reference ?? 1}`];
+  if (ctx.title) lines.push(`T:${ctx.title}`);
+  lines.push(`M:${ctx.meter.text}`, `L:${ctx.unitLength.toString()}`, '%%score (S A) (T B)');
+  for (const v of VOICES) lines.push(`V:${v.id} clef=${v.clef}`);
+  lines.push(`K:${formatKey(ctx.key)}`);
+  VOICES.forEach((v, k) => {
+    lines.push(`V:${v.id}`);
+    lines.push(...writeVoice(runsOf(frames, k), frames.length, ctx));
+  });
+  return lines.join('\n') + '\n';
+}
+
+function runsOf(frames: Frame[], voice: number): Run[] {
+  const runs: Run[] = [];
+  frames.forEach((frame, i) => {
+    const entry = frame.voices[voice] ?? { kind: 'rest' };
+    const last = runs[runs.length - 1];
+    const continues =
+      last !== undefined &&
+      ((entry.kind === 'note' && entry.held && last.entry.kind === 'note' && last.entry.pitch === entry.pitch) ||
+        (entry.kind === 'rest' && last.entry.kind === 'rest') ||
+        (entry.kind === 'slot' && last.entry.kind === 'slot'));
+    if (continues) {
+      last.length++;
+      last.fermata ||= frame.fermata;
+    } else {
+      runs.push({ entry, start: i, length: 1, fermata: frame.fermata });
+    }
+  });
+  return runs;
+}
+
+function barLength16(meter: Meter): number {
+  if (meter.free) return 16;
+  return Math.max(1, Math.round(meter.barLength.toNumber() * 16));
+}
+
+function beat16(meter: Meter): number {
+  if (meter.free || meter.denominator <= 4) return Math.max(1, 16 / Math.max(1, meter.denominator || 4));
+  return isCompound(meter) ? 6 : 2;
+}
+
+function lengthText(sixteenthsCount: number, unit: Fraction): string {
+  const f = new Fraction(sixteenthsCount, 16).div(unit);
+  if (f.equals(Fraction.ONE)) return '';
+  if (f.den === 1) return String(f.num);
+  return (f.num === 1 ? '' : String(f.num)) + '/' + f.den;
+}
+
+function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext): string[] {
+  const barLen = barLength16(ctx.meter);
+  const beat = beat16(ctx.meter);
+  const firstBarEnd = ctx.pickup > 0 && ctx.pickup < barLen ? ctx.pickup : barLen;
+  const given = ctx.barLines && ctx.barLines.length > 0 ? ctx.barLines.filter((b) => b.frame > 0 && b.frame < total) : undefined;
+  const givenText = new Map(given?.map((b) => [b.frame, b.text]));
+  const barStartOf = (t: number) => {
+    if (given) return given.filter((b) => b.frame <= t).pop()?.frame ?? 0;
+    return t < firstBarEnd ? 0 : firstBarEnd + Math.floor((t - firstBarEnd) / barLen) * barLen;
+  };
+  const nextBarLine = (t: number) => {
+    if (given) return given.find((b) => b.frame > t)?.frame ?? Number.MAX_SAFE_INTEGER;
+    return t < firstBarEnd ? firstBarEnd : barStartOf(t) + barLen;
+  };
+  const signature = keyAccidentals(ctx.key);
+  const accidentals = new BarAccidentals();
+  const out: string[] = [];
+  let line = '';
+  let barsOnLine = 0;
+  let time = 0;
+
+  const writePiece = (run: Run, length: number, firstOfRun: boolean, tieAfter: boolean) => {
+    const sinceBar = time - barStartOf(time);
+    if (sinceBar > 0 && sinceBar % beat === 0) line += ' ';
+    const len = lengthText(length, ctx.unitLength);
+    if (run.entry.kind === 'note') {
+      const p = spellPitch(run.entry.pitch - ctx.semitones, ctx.key);
+      const inForce = accidentals.get(p.letter, p.octave) ?? signature[p.letter];
+      const acc = inForce === p.accidental ? undefined : p.accidental;
+      if (acc !== undefined) accidentals.set(p.letter, p.octave, acc);
+      line += (firstOfRun && run.fermata ? 'H' : '') + notePitchText(p.letter, p.octave, acc) + len + (tieAfter ? '-' : '');
+    } else {
+      line += (run.entry.kind === 'slot' ? 'x' : 'z') + len;
+    }
+    time += length;
+  };
+
+  for (const run of runs) {
+    let left = run.length;
+    let first = true;
+    while (left > 0) {
+      const room = nextBarLine(time) - time;
+      const inBar = Math.min(left, room);
+      const parts = splitWritable(inBar);
+      parts.forEach((part, k) => {
+        const more = k < parts.length - 1 || left - inBar > 0;
+        writePiece(run, part, first, more && run.entry.kind === 'note');
+        first = false;
+      });
+      left -= inBar;
+      if (time === nextBarLine(time - 1) && time < total) {
+        line += givenText.get(time) ?? '|';
+        accidentals.clear();
+        if (++barsOnLine === BARS_PER_LINE) {
+          out.push(safeLine(line));
+          line = '';
+          barsOnLine = 0;
+        }
+      }
+    }
+  }
+  line += given ? ctx.finalBarLine || '|]' : '|]';
+  out.push(safeLine(line));
+  return out;
+}
+
+/** A music line must not begin like a field line (`G:|` would read as a G: field). */
+function safeLine(line: string): string {
+  return /^[A-Za-z]:/.test(line) ? ' ' + line : line;
+}
+
+/** Greedy split into lengths one note can show (plain or dotted). */
+function splitWritable(n: number): number[] {
+  const parts: number[] = [];
+  let left = n;
+  while (left > 0) {
+    const part = WRITABLE.find((w) => w <= left)!;
+    parts.push(part);
+    left -= part;
+  }
+  return parts;
+}

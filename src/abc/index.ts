@@ -1,0 +1,17 @@
+export * from './types';
+export { parseAbc, splitLines, lineIndexFor } from './parse';
+export { checkAbc, checkBarLengths } from './check';
+export { parseMeter, parseUnitLength, defaultUnitLength, isCompound } from './meter';
+export { analyzeTiming, durationOf, isSectionBar } from './timing';
+export type { TimedEvent, BarSpan, TimingResult } from './timing';
+export * from './model-tokens';
+export * from './bar-state';
+export { tunePitches, abcPitchAt, notePitchText, BarAccidentals } from './pitches';
+export type { NotePitch } from './pitches';
+export { transposeAbc, transposeChordSymbol, applyEdits } from './transpose';
+export type { TransposeOptions, Edit } from './transpose';
+export { abcVoiceToFrames } from './frames';
+export type { AbcFramesResult, AbcBarLine, FrameSource } from './frames';
+export { framesToAbcVoices } from './frames-to-abc';
+export type { AbcVoicesContext } from './frames-to-abc';
+export { Fraction } from '../music/fraction';

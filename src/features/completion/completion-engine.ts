@@ -1,0 +1,120 @@
+/**
+ * The inline completion logic without vscode: guard clauses, debounce, abort of the previous request, cache
+ * and post-processing. The provider in ./provider.ts converts VS Code's types at the edge.
+ */
+import type { NotationLanguage } from '../languages';
+import { barLinesFor, lengthOptions, type BachbotSettings } from '../settings';
+import { completionCacheKey, LruCache } from './cache';
+import { COMPLETION_CONSTANTS } from './constants';
+import { postProcess } from './filters';
+import { completionBlocker } from './position';
+
+export interface CompletionRequest {
+  language: NotationLanguage;
+  text: string;
+  offset: number;
+  line: number;
+  column: number;
+  /** The user asked (Alt+], Alt+\) rather than typed: no debounce, several alternatives. */
+  explicit: boolean;
+}
+
+export interface EngineOptions {
+  n: number;
+  temperature: number;
+  topP: number;
+  maxBars?: number;
+  maxFrames?: number;
+}
+
+/** The model call: returns raw suggestions (text to insert at the cursor), best first. */
+export type CompleteFn = (request: CompletionRequest, options: EngineOptions, signal: AbortSignal) => Promise<{ text: string }[]>;
+
+export interface CompletionEngineDeps {
+  complete: CompleteFn;
+  settings: () => BachbotSettings;
+  /** Resolves after `ms`, or rejects/returns early when the signal aborts (tests pass a fake clock). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export class InlineCompletionEngine {
+  private pending: AbortController | undefined;
+  private readonly cache = new LruCache<string[]>();
+
+  constructor(private readonly deps: CompletionEngineDeps) {}
+
+  /** Suggestions for the request; [] when none fit or the request was superseded or cancelled. */
+  async provide(request: CompletionRequest, signal?: AbortSignal): Promise<string[]> {
+    const settings = this.deps.settings();
+    if (!settings.completion.enabled) return [];
+    if (signal?.aborted) return [];
+    const blocker = completionBlocker(request.language, request.text, request.offset);
+    if (blocker) return [];
+
+    const options = engineOptions(settings, request);
+    const key = completionCacheKey({ language: request.language, text: request.text, offset: request.offset, options: { ...options } });
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+
+    this.pending?.abort();
+    const controller = new AbortController();
+    this.pending = controller;
+    const onOuterAbort = () => controller.abort();
+    signal?.addEventListener('abort', onOuterAbort, { once: true });
+    try {
+      const delay = request.explicit ? COMPLETION_CONSTANTS.explicitDebounceMs : settings.completion.delayMs;
+      if (delay > 0) await (this.deps.sleep ?? sleep)(delay, controller.signal);
+      if (controller.signal.aborted) return [];
+      const raw = await this.deps.complete(request, options, controller.signal);
+      if (controller.signal.aborted) return [];
+      const result = postProcess(
+        raw.map((s) => s.text),
+        { language: request.language, prefix: request.text.slice(0, request.offset), suffix: request.text.slice(request.offset), maxBars: barLinesFor(options.maxBars), maxFrames: options.maxFrames },
+      );
+      this.cache.set(key, result);
+      return result;
+    } catch (e) {
+      if (controller.signal.aborted || isAbortError(e)) return [];
+      throw e;
+    } finally {
+      signal?.removeEventListener('abort', onOuterAbort);
+      if (this.pending === controller) this.pending = undefined;
+    }
+  }
+
+  /** Forget cached suggestions (the model or the settings changed). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  dispose(): void {
+    this.pending?.abort();
+    this.cache.clear();
+  }
+}
+
+export function engineOptions(settings: BachbotSettings, request: CompletionRequest): EngineOptions {
+  const meter = request.language === 'satb' ? /^%\s*meter\s*:\s*(\d+\/\d+)/m.exec(request.text)?.[1] : undefined;
+  return {
+    n: request.explicit ? COMPLETION_CONSTANTS.alternativesOnInvoke : COMPLETION_CONSTANTS.alternativesWhileTyping,
+    temperature: settings.completion.temperature,
+    topP: COMPLETION_CONSTANTS.topP,
+    ...lengthOptions(settings.completion.lengthBars, request.language, meter),
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+export function isAbortError(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || /abort/i.test(e.message));
+}

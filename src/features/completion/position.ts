@@ -1,0 +1,59 @@
+/**
+ * Whether the cursor stands where ghost text makes sense. Returns the reason it does not (for tests and
+ * logs), or undefined when completion may go ahead.
+ */
+import type { NotationLanguage } from '../languages';
+
+export function completionBlocker(language: NotationLanguage, text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEndRaw = text.indexOf('\n', offset);
+  const lineEnd = lineEndRaw < 0 ? text.length : lineEndRaw;
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEnd).replace(/\r$/, '');
+  if (/(^|[^\\])%/.test(before)) return 'comment';
+  if (after.trim() !== '') return 'middle of a line';
+  return language === 'abc' ? abcBlocker(text, lineStart, before) : satbBlocker(text, offset, before);
+}
+
+function abcBlocker(text: string, lineStart: number, before: string): string | undefined {
+  if (/^[A-Za-z]:/.test(before)) return 'field line';
+  if (count(before, '"') % 2 === 1) return 'inside a chord symbol';
+  if (count(before.replace(/"[^"]*"/g, ''), '!') % 2 === 1) return 'inside a decoration';
+  // The body of a tune begins after its K: line; before that the header is being written.
+  const tuneText = text.slice(tuneStartBefore(text, lineStart), lineStart);
+  if (!/^K:/m.test(tuneText)) return 'tune header';
+  return undefined;
+}
+
+/** Offset of the `X:` line that opens the tune around `lineStart` (0 when there is none). */
+function tuneStartBefore(text: string, lineStart: number): number {
+  const head = text.slice(0, lineStart);
+  const re = /^X:/gm;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(head))) last = m.index;
+  return last;
+}
+
+function satbBlocker(text: string, offset: number, before: string): string | undefined {
+  const prefix = stripComments(text.slice(0, offset));
+  if (!/(^|\s)START(\s|$)/.test(prefix)) return 'before START';
+  if (/(^|\s)END(\s|$)/.test(prefix.slice(prefix.lastIndexOf('START')))) return 'after END';
+  const word = /\S*$/.exec(before)?.[0] ?? '';
+  if (word !== '' && !isCompleteSatbWord(word)) return 'inside a token';
+  return undefined;
+}
+
+function isCompleteSatbWord(word: string): boolean {
+  return /^(START|\|\|\||\(\.\)|\(r\)|\(\?\)|\(\d+,(True|False)\))$/.test(word);
+}
+
+function stripComments(text: string): string {
+  return text.replace(/%[^\n]*/g, '');
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}

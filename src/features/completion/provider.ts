@@ -1,0 +1,66 @@
+/** Ghost-text completion: VS Code's inline completion API on top of the plain-Node completion engine. */
+import * as vscode from 'vscode';
+import { currentSettings } from '../editor';
+import { loadEngine } from '../engine';
+import { isNotationLanguage } from '../languages';
+import type { BachbotModels } from '../models';
+import { InlineCompletionEngine, isAbortError, type CompleteFn } from './completion-engine';
+
+class NotationInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
+  constructor(
+    private readonly engine: InlineCompletionEngine,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  async provideInlineCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.InlineCompletionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.InlineCompletionItem[]> {
+    const language = document.languageId;
+    if (!isNotationLanguage(language) || token.isCancellationRequested) return [];
+    // Another extension's suggest widget is open: ghost text would fight it.
+    if (context.selectedCompletionInfo) return [];
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      const texts = await this.engine.provide(
+        {
+          language,
+          text: document.getText(),
+          offset: document.offsetAt(position),
+          line: position.line,
+          column: position.character,
+          explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke,
+        },
+        controller.signal,
+      );
+      if (token.isCancellationRequested) return [];
+      return texts.map((text) => new vscode.InlineCompletionItem(text, new vscode.Range(position, position)));
+    } catch (e) {
+      // Load failures are reported once by the model service; anything else goes to the log, not a dialog per keystroke.
+      if (!isAbortError(e)) this.log(`completion failed: ${e instanceof Error ? e.message : String(e)}`);
+      return [];
+    } finally {
+      subscription.dispose();
+    }
+  }
+}
+
+export function registerCompletionSupport(models: BachbotModels, log: (message: string) => void): vscode.Disposable {
+  const complete: CompleteFn = async (request, options, signal) => {
+    const model = await models.get(request.language);
+    if (signal.aborted) return [];
+    const engine = await loadEngine();
+    if (signal.aborted) return [];
+    return models.track(engine.complete(model, request.text, { line: request.line, column: request.column }, options, signal));
+  };
+  const engine = new InlineCompletionEngine({ complete, settings: currentSettings });
+  const provider = new NotationInlineCompletionProvider(engine, log);
+  return vscode.Disposable.from(
+    vscode.languages.registerInlineCompletionItemProvider([{ language: 'abc' }, { language: 'satb' }], provider),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bachbot') && engine.clearCache()),
+    { dispose: () => engine.dispose() },
+  );
+}

@@ -1,0 +1,34 @@
+/** The shared model service as the extension uses it: bundled models, settings, trust, and error messages. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LoadedModel } from '../../model';
+import { currentSettings } from '../editor';
+import { loadEngine } from '../engine';
+import { findModelDir } from './find-model';
+import { ModelService } from './model-service';
+
+export type BachbotModels = ModelService<LoadedModel>;
+
+export function createModelService(context: vscode.ExtensionContext, log: (message: string) => void): { models: BachbotModels; disposable: vscode.Disposable } {
+  const bundled = path.join(context.extensionPath, 'models');
+  const models = new ModelService<LoadedModel>({
+    provider: () => currentSettings().executionProvider,
+    providerOf: (model) => (model as LoadedModel).provider,
+    locate: (language) => findModelDir(currentSettings().modelPath ?? bundled, language),
+    load: async (dir, provider) => {
+      const engine = await loadEngine();
+      const model = await engine.loadModel(dir, { provider });
+      log(`loaded ${dir} on ${model.providerNote}`);
+      return model;
+    },
+  });
+  const failures = models.onDidFail(({ language, message }) => {
+    log(`the ${language} model failed to load: ${message}`);
+    void vscode.window.showErrorMessage(`BachBot could not load its ${language === 'abc' ? 'ABC' : 'chorale'} model: ${message}`);
+  });
+  const settings = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('bachbot.executionProvider') || e.affectsConfiguration('bachbot.modelPath')) models.invalidate();
+  });
+  const trust = vscode.workspace.onDidGrantWorkspaceTrust(() => models.invalidate());
+  return { models, disposable: vscode.Disposable.from(failures, settings, trust, { dispose: () => models.dispose() }) };
+}

@@ -1,0 +1,21 @@
+// The score preview: commands, the panel manager and the serializer that restores panels after a reload.
+import * as vscode from 'vscode';
+import { CommandManager } from '../command-manager';
+import { OpenPreviewToSideCommand, PlayPreviewCommand, PreviewStateCommand, StopPreviewCommand } from './commands';
+import { PreviewManager } from './preview-manager';
+import { PREVIEW_VIEW_TYPE } from './preview-panel';
+
+export interface PreviewDeps {
+  /** Where the preview writes what the user need not see (page errors); defaults to the console. */
+  log?: (message: string) => void;
+}
+
+export function registerPreviewSupport(context: vscode.ExtensionContext, deps: PreviewDeps = {}): vscode.Disposable {
+  const manager = new PreviewManager(context.extensionUri, deps.log ?? ((m) => console.log(`[bachbot] ${m}`)));
+  const commands = new CommandManager();
+  commands.register(new OpenPreviewToSideCommand(manager));
+  commands.register(new PlayPreviewCommand(manager));
+  commands.register(new StopPreviewCommand(manager));
+  commands.register(new PreviewStateCommand(manager));
+  return vscode.Disposable.from(commands, vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager), manager);
+}

@@ -1,0 +1,191 @@
+// One preview panel showing one document: renders on open, follows edits (throttled) and the cursor,
+// and turns clicks on notes into editor selections.
+import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
+import { isNotationLanguage } from '../languages';
+import { createNonce, previewHtml } from './html';
+import { isPageToHost, type HostToPage, type PageToHost, type PlaybackState, type RenderedMessage } from './messages';
+import { buildRenderMessage, renderKey, type PreviewSource } from './render-payload';
+import { Throttle } from './throttle';
+
+export const PREVIEW_VIEW_TYPE = 'bachbot.preview';
+/** How often, at most, the preview redraws while the user types. */
+export const RENDER_THROTTLE_MS = 300;
+
+export type PreviewLanguage = 'abc' | 'satb';
+
+export function previewLanguageOf(document: vscode.TextDocument): PreviewLanguage | undefined {
+  if (isNotationLanguage(document.languageId)) return document.languageId;
+  const ext = document.uri.path.toLowerCase().split('.').pop();
+  return ext === 'abc' || ext === 'satb' ? ext : undefined;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'out'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export interface PreviewPanelStatus {
+  uri: string;
+  rendered?: Omit<RenderedMessage, 'type'>;
+  playback: PlaybackState;
+}
+
+export class PreviewPanel extends Disposable {
+  private readonly throttle = this.register(new Throttle(RENDER_THROTTLE_MS, () => this.render()));
+  private pageReady = false;
+  private lastPosted: { version: number; key: string } | undefined;
+  private lastRendered: RenderedMessage | undefined;
+  private playback: PlaybackState = 'stopped';
+  private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly documentUri: vscode.Uri,
+    extensionUri: vscode.Uri,
+    private readonly log: (message: string) => void,
+  ) {
+    super();
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = this.html(extensionUri);
+    this.updateTitle();
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(panel.webview.onDidReceiveMessage((m: unknown) => this.received(m)));
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.isMine(e.document)) this.throttle.request();
+      }),
+    );
+    this.register(
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (this.isMine(e.textEditor.document)) this.cursorMoved(e.textEditor);
+      }),
+    );
+  }
+
+  get status(): PreviewPanelStatus {
+    const rendered = this.lastRendered && { uri: this.lastRendered.uri, version: this.lastRendered.version, notes: this.lastRendered.notes, warnings: this.lastRendered.warnings };
+    return { uri: this.documentUri.toString(), rendered, playback: this.playback };
+  }
+
+  post(message: HostToPage): void {
+    if (this.pageReady) void this.panel.webview.postMessage(message);
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.disposeEmitter.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+
+  private html(extensionUri: vscode.Uri): string {
+    const webview = this.panel.webview;
+    const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
+    return previewHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: asUri('out', 'webview.js'),
+      styleUri: asUri('media', 'preview.css'),
+      settings: { soundFontUrl: asUri('media', 'soundfont') + '/' },
+    });
+  }
+
+  private received(raw: unknown): void {
+    if (!isPageToHost(raw)) return;
+    const message: PageToHost = raw;
+    switch (message.type) {
+      case 'ready':
+        this.pageReady = true;
+        this.lastPosted = undefined;
+        this.throttle.runNow();
+        return;
+      case 'reveal-source':
+        void this.revealSource(message.start, message.end);
+        return;
+      case 'rendered':
+        this.lastRendered = message;
+        return;
+      case 'playback':
+        this.playback = message.state;
+        if (message.state === 'error') void vscode.window.showWarningMessage(`BachBot preview: cannot play: ${message.detail ?? 'unknown error'}`);
+        return;
+      case 'page-error':
+        this.log(`preview page error: ${message.message}`);
+        return;
+    }
+  }
+
+  private render(): void {
+    const document = this.document();
+    if (!document || !this.pageReady) return;
+    const source = this.source(document);
+    const key = renderKey(source);
+    // Drop a render that would show nothing newer than what the page already has.
+    if (this.lastPosted && source.version <= this.lastPosted.version && key === this.lastPosted.key) return;
+    try {
+      this.post(buildRenderMessage(source));
+      this.lastPosted = { version: source.version, key };
+      this.updateTitle();
+    } catch (err) {
+      this.log(`preview render failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+
+  private cursorMoved(editor: vscode.TextEditor): void {
+    const source = this.source(editor.document, editor);
+    if (this.lastPosted && renderKey(source) !== this.lastPosted.key) {
+      this.throttle.request();
+      return;
+    }
+    this.post({ type: 'cursor', uri: source.uri, offset: source.cursor });
+  }
+
+  private source(document: vscode.TextDocument, editor = this.editor()): PreviewSource {
+    return {
+      uri: document.uri.toString(),
+      fileName: document.uri.path.split('/').pop() ?? '',
+      version: document.version,
+      languageId: previewLanguageOf(document) ?? 'abc',
+      text: document.getText(),
+      cursor: editor ? document.offsetAt(editor.selection.active) : 0,
+    };
+  }
+
+  private async revealSource(start: number, end: number): Promise<void> {
+    const document = this.document() ?? (await vscode.workspace.openTextDocument(this.documentUri));
+    const from = document.positionAt(start);
+    const to = document.positionAt(end);
+    const column = this.editor()?.viewColumn ?? vscode.ViewColumn.One;
+    // The cursor (active end) goes to the start of the note, so that it stays inside it.
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
+    editor.selection = new vscode.Selection(to, from);
+    editor.revealRange(new vscode.Range(from, to), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private updateTitle(): void {
+    const name = this.documentUri.path.split('/').pop() ?? 'score';
+    this.panel.title = `Preview ${name}`;
+  }
+
+  private document(): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => this.isMine(d));
+  }
+
+  private editor(): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active && this.isMine(active.document)) return active;
+    return vscode.window.visibleTextEditors.find((e) => this.isMine(e.document));
+  }
+
+  private isMine(document: vscode.TextDocument): boolean {
+    return document.uri.toString() === this.documentUri.toString();
+  }
+}

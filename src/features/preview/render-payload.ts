@@ -1,0 +1,72 @@
+// Turns a document into the render message the page draws: the ABC to hand to abcjs, the way back
+// from the ABC's characters to the document, and the problems to show above the score.
+import { choraleToAbc, parseSatb } from '../../satb';
+import { LineIndex, type NotationDiagnostic } from '../../common/diagnostic';
+import { tuneAt } from './abc-tunes';
+import type { PreviewDiagnostic, RenderMessage } from './messages';
+import { frameSources } from './frame-sources';
+
+export interface PreviewSource {
+  uri: string;
+  /** Shown when the document names no title. */
+  fileName: string;
+  version: number;
+  languageId: 'abc' | 'satb';
+  text: string;
+  cursor: number;
+}
+
+export function buildRenderMessage(source: PreviewSource): RenderMessage {
+  const base = { type: 'render' as const, uri: source.uri, version: source.version, languageId: source.languageId, cursor: source.cursor };
+  return source.languageId === 'satb' ? { ...base, ...satbRender(source) } : { ...base, ...abcRender(source) };
+}
+
+/** What identifies the drawing of a source apart from its version: for .abc, the tune under the cursor. */
+export function renderKey(source: Pick<PreviewSource, 'languageId' | 'text' | 'cursor'>): string {
+  if (source.languageId === 'satb') return 'satb';
+  return `abc@${tuneAt(source.text, source.cursor)?.start ?? 0}`;
+}
+
+/** The panel shows the first problems only; the Problems view has them all. */
+const MAX_DIAGNOSTICS = 20;
+
+type RenderBody = Pick<RenderMessage, 'title' | 'abc' | 'mapping' | 'diagnostics' | 'firstLine'>;
+
+function abcRender(source: PreviewSource): RenderBody {
+  const tune = tuneAt(source.text, source.cursor);
+  if (!tune) {
+    return { title: source.fileName, abc: '', mapping: { kind: 'offset', base: 0 }, diagnostics: [info('The file holds no tune yet.')] };
+  }
+  const firstLine = new LineIndex(source.text).positionAt(tune.start).line;
+  return { title: tune.title || source.fileName, abc: tune.text, mapping: { kind: 'offset', base: tune.start }, diagnostics: [], firstLine };
+}
+
+function satbRender(source: PreviewSource): RenderBody {
+  const parsed = parseSatb(source.text);
+  const lines = new LineIndex(source.text);
+  const diagnostics = parsed.diagnostics
+    .filter((d) => d.severity !== 'info')
+    .slice(0, MAX_DIAGNOSTICS)
+    .map(toPreviewDiagnostic);
+  const title = parsed.chorale.meta.title || source.fileName;
+  if (parsed.chorale.frames.length === 0) {
+    return { title, abc: '', mapping: { kind: 'frames', frames: [] }, diagnostics: [...diagnostics, info('The chorale has no frames yet.')] };
+  }
+  let abc: string;
+  try {
+    abc = choraleToAbc(parsed.chorale);
+  } catch (err) {
+    const at = lines.positionAt(0);
+    const message = `Could not convert the chorale to a score: ${err instanceof Error ? err.message : String(err)}`;
+    return { title, abc: '', mapping: { kind: 'frames', frames: [] }, diagnostics: [...diagnostics, { severity: 'error', message, line: at.line, column: at.column }] };
+  }
+  return { title, abc, mapping: { kind: 'frames', frames: frameSources(parsed.tokens) }, diagnostics };
+}
+
+function toPreviewDiagnostic(d: NotationDiagnostic): PreviewDiagnostic {
+  return { severity: d.severity, message: d.message, line: d.range.start.line, column: d.range.start.column };
+}
+
+function info(message: string): PreviewDiagnostic {
+  return { severity: 'info', message, line: 0, column: 0 };
+}

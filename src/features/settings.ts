@@ -1,0 +1,68 @@
+/** The extension's settings, read and validated in one place (no vscode import: the source is a getter). */
+import type { NotationLanguage } from './languages';
+
+export type ExecutionProvider = 'cpu' | 'webgpu' | 'cuda' | 'dml' | 'auto';
+const PROVIDERS: readonly ExecutionProvider[] = ['cpu', 'webgpu', 'cuda', 'dml', 'auto'];
+
+export interface BachbotSettings {
+  completion: { enabled: boolean; delayMs: number; lengthBars: number; temperature: number };
+  harmonize: { beamWidth: number; alternatives: number };
+  executionProvider: ExecutionProvider;
+  /** Folder of models to use instead of the bundled ones; only ever set in a trusted workspace. */
+  modelPath?: string;
+}
+
+/** Reads one setting by its full key (`bachbot.completion.enabled`); undefined when unset. */
+export type SettingGetter = (key: string) => unknown;
+
+export function readSettings(get: SettingGetter, workspaceTrusted: boolean): BachbotSettings {
+  const modelPath = stringOr(get('bachbot.modelPath'), '').trim();
+  return {
+    completion: {
+      enabled: booleanOr(get('bachbot.completion.enabled'), true),
+      delayMs: numberIn(get('bachbot.completion.delayMs'), 0, 2000, 50),
+      lengthBars: Math.round(numberIn(get('bachbot.completion.length'), 1, 8, 1)),
+      temperature: numberIn(get('bachbot.completion.temperature'), 0.05, 2, 0.8),
+    },
+    harmonize: {
+      beamWidth: Math.round(numberIn(get('bachbot.harmonize.beamWidth'), 1, 64, 8)),
+      alternatives: Math.round(numberIn(get('bachbot.harmonize.alternatives'), 1, 20, 5)),
+    },
+    executionProvider: PROVIDERS.find((p) => p === get('bachbot.executionProvider')) ?? 'cpu',
+    // Restricted Mode: no setting may point the extension at another model file.
+    modelPath: workspaceTrusted && modelPath ? modelPath : undefined,
+  };
+}
+
+/** Frames (sixteenths) in `bars` bars of a `% meter:` such as 3/4; 4/4 when the meter is missing or odd. */
+export function framesForBars(bars: number, meter: string | undefined): number {
+  const m = /^(\d+)\/(\d+)$/.exec(meter ?? '');
+  const perBar = m && Number(m[2]) > 0 ? (16 * Number(m[1])) / Number(m[2]) : 16;
+  return Math.max(1, Math.round(bars * (Number.isFinite(perBar) && perBar > 0 ? perBar : 16)));
+}
+
+/**
+ * The engine's length options for `bars` bars: in ABC the engine finishes the current bar and writes `maxBars`
+ * more, so one bar of ghost text is `maxBars: 0`; in chorales, frames (the unfinished one counted).
+ */
+export function lengthOptions(bars: number, language: NotationLanguage, meter?: string): { maxBars?: number; maxFrames?: number } {
+  return language === 'abc' ? { maxBars: Math.max(0, bars - 1) } : { maxFrames: framesForBars(bars, meter) };
+}
+
+/** Bar lines the ghost text may hold for an engine `maxBars` (the current bar's closing one, then one per bar). */
+export function barLinesFor(maxBars: number | undefined): number | undefined {
+  return maxBars === undefined ? undefined : maxBars + 1;
+}
+
+function booleanOr(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function numberIn(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, value));
+}

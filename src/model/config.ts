@@ -1,0 +1,67 @@
+import { ModelLoadError } from './errors';
+
+export type ModelType = 'satb' | 'abc';
+
+/** `models/<name>/config.json`, as train/ writes it (the fields the engine relies on are checked). */
+export interface ModelConfig {
+  type: ModelType;
+  version: number | string;
+  vocab: string[];
+  specials: { start: string; end: string; [name: string]: string };
+  layers: number;
+  hidden: number;
+  embedding: number;
+  metrics?: Record<string, unknown>;
+  training?: Record<string, unknown>;
+  corpus?: string;
+  license?: string;
+}
+
+const DEFAULT_SPECIALS: Record<ModelType, { start: string; end: string }> = {
+  satb: { start: 'START', end: 'END' },
+  abc: { start: '<tune>', end: '</tune>' },
+};
+
+function fail(problem: string): never {
+  throw new ModelLoadError(`config.json: ${problem}`);
+}
+
+function positiveInteger(raw: Record<string, unknown>, key: string): number {
+  const v = raw[key];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) fail(`"${key}" must be a positive integer (found ${JSON.stringify(v)})`);
+  return v;
+}
+
+/** Checks a parsed config.json; throws ModelLoadError naming the first problem. */
+export function validateConfig(raw: unknown, expectedType?: ModelType): ModelConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('expected a JSON object');
+  const r = raw as Record<string, unknown>;
+  if (r.type !== 'satb' && r.type !== 'abc') fail(`"type" must be "satb" or "abc" (found ${JSON.stringify(r.type)})`);
+  const type = r.type;
+  if (expectedType && type !== expectedType) fail(`this is a "${type}" model, but a "${expectedType}" model is needed`);
+  if (!Array.isArray(r.vocab) || r.vocab.length === 0) fail('"vocab" must be a non-empty array of token strings');
+  const vocab = r.vocab as unknown[];
+  const seen = new Set<string>();
+  vocab.forEach((t, i) => {
+    if (typeof t !== 'string' || t.length === 0) fail(`vocab[${i}] is not a token string (${JSON.stringify(t)})`);
+    if (seen.has(t)) fail(`vocab has "${t}" twice (again at index ${i})`);
+    seen.add(t);
+  });
+  const specialsRaw = r.specials ?? DEFAULT_SPECIALS[type];
+  if (typeof specialsRaw !== 'object' || specialsRaw === null) fail('"specials" must be an object like {"start": ..., "end": ...}');
+  const specials = { ...DEFAULT_SPECIALS[type], ...(specialsRaw as Record<string, string>) };
+  for (const [name, tok] of Object.entries(specials)) {
+    if (typeof tok !== 'string') fail(`specials.${name} must be a token string`);
+    if (!seen.has(tok)) fail(`special token ${name} "${tok}" is not in the vocab`);
+  }
+  return {
+    ...(r as object),
+    type,
+    version: (r.version as number | string) ?? 0,
+    vocab: vocab as string[],
+    specials,
+    layers: positiveInteger(r, 'layers'),
+    hidden: positiveInteger(r, 'hidden'),
+    embedding: positiveInteger(r, 'embedding'),
+  } as ModelConfig;
+}

@@ -1,0 +1,20 @@
+// The inference engine: model loading (onnxruntime-node), constrained completion and beam-search harmonization.
+// No vscode import here: the editor converts its types at the edge.
+export { validateConfig, type ModelConfig, type ModelType } from './config';
+export { AbortError, EngineInputError, ModelLoadError, isAbortError, throwIfAborted } from './errors';
+export { LoadedModel, encodePrefix, type ModelInfo } from './model';
+export { loadModel, type LoadModelOptions } from './runtime/load-model';
+export type { ProviderRequest } from './runtime/providers';
+export { PrefixStateCache } from './runtime/prefix-cache';
+export { concatStates, repeatRow, selectRows, zeroState, type LanguageModelStep, type LstmState, type StepResult } from './step';
+export { Vocabulary } from './vocabulary';
+export { isValidationPiece } from './split';
+export type { Grammar } from './decoding/grammar';
+export { SatbGrammar, type SatbGrammarState } from './decoding/satb-grammar';
+export { Prng } from './decoding/prng';
+export { complete, type CompletionOptions, type Suggestion } from './tasks/complete';
+export { harmonize, type HarmonizeOptions, type Harmonization } from './tasks/harmonize';
+export { harmonizeText, harmonizeAlternatives, type TextAlternative } from './tasks/harmonize-text';
+export { defaultModelDir, languageOf, packageModelsDir } from './model-dir';
+export { DEFAULT_CONTEXT_TOKENS } from './context-window';
+export { AbcGrammar, type AbcGrammarState } from './decoding/abc-grammar';

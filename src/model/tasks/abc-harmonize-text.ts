@@ -1,0 +1,67 @@
+import { parseAbc, type AbcTune } from '../../abc';
+import { abcVoiceToFrames } from '../../abc/frames';
+import { framesToAbcVoices } from '../../abc/frames-to-abc';
+import { VOICE_RANGES, type Frame } from '../../satb';
+import { EngineInputError } from '../errors';
+import type { LoadedModel } from '../model';
+import { harmonize, type HarmonizeOptions } from './harmonize';
+import type { TextAlternative } from './satb-harmonize-text';
+
+/**
+ * Harmonizes one voice of an ABC tune with the chorale model: the tune holding the selection (or the first),
+ * the voice of the first note in the selection (or the first voice). The voice goes to soprano frames in C/A minor
+ * (moved by octaves into the soprano's range when it lies outside), gets alto, tenor and bass, and comes back as
+ * a four-voice tune (V:S V:A V:T V:B) in the original key that replaces the tune's text. Header fields other than
+ * X: T: M: L: K: and chord symbols are not carried over.
+ */
+export async function harmonizeAbcText(
+  model: LoadedModel,
+  text: string,
+  selection: { start: number; end: number } | undefined,
+  options: HarmonizeOptions,
+  signal?: AbortSignal,
+): Promise<TextAlternative[]> {
+  const parsed = parseAbc(text);
+  const tune = selection ? parsed.tunes.find((t) => selection.start >= t.start && selection.start <= t.end) : parsed.tunes[0];
+  if (!tune) throw new EngineInputError(selection ? 'the selection is not inside a tune' : 'the document has no tune (X: ... K:)');
+  const melody = abcVoiceToFrames(tune, selectedVoice(tune, selection));
+  if (!melody.frames.some((f) => f.voices[0].kind === 'note')) throw new EngineInputError(`tune ${tune.reference ?? tune.index + 1} has no notes to harmonize`);
+  const octave = octaveShift(melody.frames);
+  const frames = melody.frames.map((f) => ({ ...f, voices: f.voices.map((v) => (v.kind === 'note' ? { ...v, pitch: v.pitch + octave } : v)) }));
+  const results = await harmonize(model, frames, options, signal);
+  return results.map((h) => {
+    const written = framesToAbcVoices(h.frames, {
+      key: melody.key,
+      semitones: melody.semitones + octave,
+      meter: melody.meter,
+      unitLength: melody.unitLength,
+      pickup: melody.pickup,
+      title: tune.title,
+      reference: tune.reference,
+    });
+    return { text: text.slice(0, tune.start) + written.replace(/\n$/, '') + text.slice(tune.end), logprob: h.logprob };
+  });
+}
+
+/** The voice of the first note or rest at or after the selection's start (undefined: the tune's first voice). */
+function selectedVoice(tune: AbcTune, selection: { start: number; end: number } | undefined): string | undefined {
+  if (!selection) return undefined;
+  const el = tune.elements.find((e) => (e.kind === 'note' || e.kind === 'chord' || e.kind === 'rest') && e.end > selection.start);
+  return el?.voice;
+}
+
+/** Octaves (in semitones) that bring most of the melody into the soprano's range. */
+function octaveShift(frames: Frame[]): number {
+  const [lo, hi] = VOICE_RANGES[0];
+  const pitches = frames.flatMap((f) => (f.voices[0].kind === 'note' ? [f.voices[0].pitch] : []));
+  let best = 0;
+  let bestInside = -1;
+  for (const shift of [0, 12, -12, 24, -24]) {
+    const inside = pitches.filter((p) => p + shift >= lo && p + shift <= hi).length;
+    if (inside > bestInside) {
+      best = shift;
+      bestInside = inside;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,3 @@
+export * from './fraction';
+export * from './key';
+export * from './pitch';

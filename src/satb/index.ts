@@ -1,0 +1,15 @@
+export * from './types';
+export * from './tokens';
+export { parseSatb, type SatbParseResult, type SatbToken, type SatbTokenKind } from './parse';
+export { writeSatb } from './write';
+export { choraleModelTokens, modelTokensToChorale, SlotInModelInputError } from './model-tokens';
+export { VOICE_RANGES } from './ranges';
+export { voiceName } from './voices';
+export { analyzeVoiceLeading, type VoiceLeadingFinding, type VoiceLeadingCode, type VoiceLeadingOptions } from './voice-leading';
+export { checkSatb } from './check';
+export { VOICE_EXTREMES } from './ranges';
+export { pitchName, pitchClassName } from './pitch-names';
+export { choraleToAbc, type ChoraleToAbcOptions } from './to-abc';
+export { parseKeyMeta, formatKeyMeta, type KeyMeta } from './key-meta';
+export { choraleToMidi, midiToChorale, MidiImportError } from './midi';
+export { abcToChorale, type AbcToChoraleResult } from './from-abc';

@@ -1,0 +1,105 @@
+// ABC tunes in a real VS Code: ghost text, harmonization, the preview.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { abcBodyLines, lineColumnOf, saveAndWaitFor } from './harness/documents';
+import { checkDiagnostics, describeDiagnostics, measureAbc, readText, wrongBars } from './harness/notation';
+import { startSession, withFailureScreenshot, type Session } from './harness/session';
+
+let session: Session;
+
+before(async () => {
+  session = await startSession({ name: 'abc', trust: 'off' });
+}, { timeout: 240_000 });
+
+after(async () => {
+  await session?.close();
+});
+
+test('ghost text completes the bar after a bar line; Tab accepts it; the tune still checks', { timeout: 150_000 }, async (t) =>
+  withFailureScreenshot(session, 'abc-1-completion', async () => {
+    const wb = session.workbench;
+    const file = session.path('e2e/reel.abc');
+    const original = readText(file);
+    await wb.openFile('e2e/reel.abc');
+    await wb.press('Control+End'); // the empty line after the last bar line
+    const typed = 'GABc';
+    const latency = await wb.explained('no ghost text after typing', wb.typeAndTimeGhostText(typed, 60_000));
+    t.diagnostic(`ABC: last keystroke to ghost text ${latency} ms`);
+    const ghost = await wb.ghostTextContent();
+    assert.ok(ghost.trim().length > 0, 'the ghost text is empty');
+    await wb.screenshot('abc-1-ghost-text');
+
+    await wb.press('Tab');
+    await wb.ghostText().first().waitFor({ state: 'detached', timeout: 10_000 });
+    const accepted = await saveAndWaitFor(wb, file, (text) => text !== original);
+    await wb.screenshot('abc-1-accepted');
+    assert.ok(accepted.startsWith(original), 'accepting the ghost text changed the text before the cursor');
+    const added = accepted.slice(original.length);
+    assert.equal(added.trimEnd(), `${typed}${ghost}`.trimEnd(), 'Tab did not insert the ghost text that was shown');
+    assert.match(added, /\|/, 'the accepted text does not close the bar');
+
+    const problems = checkDiagnostics(file).filter((d) => d.severity === 'error' || d.code === 'abc.bar-length');
+    assert.deepEqual(problems, [], `bachbot check finds problems:\n${describeDiagnostics(problems)}\n${accepted}`);
+    assert.deepEqual(wrongBars(accepted), [], 'abcjs measures a bar of the wrong length');
+  }));
+
+test('Harmonize Selection writes four voices in one edit; Ctrl+Z restores the melody exactly', { timeout: 180_000 }, async () =>
+  withFailureScreenshot(session, 'abc-2-harmonize', async () => {
+    const wb = session.workbench;
+    const file = session.path('melody.abc'); // from examples/
+    const original = readText(file);
+    await wb.openFile('melody.abc');
+    const body = abcBodyLines(original);
+    await wb.goTo(body.first, 1);
+    for (let line = body.first; line < body.last; line++) await wb.press('Shift+ArrowDown');
+    await wb.press('Shift+End');
+    await wb.runCommand('BachBot: Harmonize Selection');
+    const harmonized = await saveAndWaitFor(wb, file, (text) => /^V:B/m.test(text), 120_000);
+    await wb.screenshot('abc-2-harmonized');
+    for (const voice of ['S', 'A', 'T', 'B']) assert.match(harmonized, new RegExp(`^V:${voice}\\b`, 'm'), `no V:${voice} voice:\n${harmonized}`);
+    const errors = checkDiagnostics(file).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors, [], `bachbot check finds errors:\n${describeDiagnostics(errors)}\n${harmonized}`);
+
+    await wb.focusEditor();
+    await wb.press('Control+Z');
+    const undone = await saveAndWaitFor(wb, file, (text) => text !== harmonized);
+    assert.equal(undone, original, 'one Ctrl+Z did not restore the original text');
+  }));
+
+test('the preview draws every note, follows clicks to the source and the cursor, highlights notes while playing', { timeout: 150_000 }, async () =>
+  withFailureScreenshot(session, 'abc-3-preview', async () => {
+    const wb = session.workbench;
+    const text = readText(session.path('e2e/preview.abc'));
+    const { notes } = measureAbc(text);
+    await wb.openFile('e2e/preview.abc');
+    await wb.runCommand('BachBot: Open Preview to the Side');
+    const frame = await wb.explained('no score in the preview', wb.webviewFrame('#score svg .abcjs-note'));
+    await frame.locator('#play:not([disabled])').waitFor();
+    assert.equal(await frame.locator('#score .abcjs-note').count(), notes.length, 'notes drawn in the preview');
+    await wb.screenshot('abc-3-preview');
+
+    // A click on a note puts the editor's cursor on its text.
+    const index = Math.min(9, notes.length - 1);
+    const start = lineColumnOf(text, notes[index].start);
+    const end = lineColumnOf(text, notes[index].end);
+    // abcjs finds the note under the pointer from the whole SVG, as for a user's click.
+    await frame.locator('#score .abcjs-note').nth(index).click({ force: true });
+    await wb.waitForCursorLine(start.line);
+    const cursor = await wb.cursor();
+    assert.ok(cursor.column >= start.column && cursor.column <= end.column,
+      `clicking note ${index + 1} put the cursor at Ln ${cursor.line}, Col ${cursor.column}; the note is at Col ${start.column}-${end.column}`);
+    await frame.locator('#score .abcjs-note.bachbot-cursor').first().waitFor({ timeout: 10_000 });
+
+    // Moving the cursor in the editor moves the highlight to the note under it.
+    const other = lineColumnOf(text, notes[2].start);
+    await wb.focusEditor();
+    await wb.goTo(other.line, other.column);
+    await frame.waitForFunction((i) => document.querySelectorAll('#score .abcjs-note')[i]?.classList.contains('bachbot-cursor'), 2, { timeout: 10_000 });
+
+    await frame.locator('#play').click();
+    await wb.explained('playback did not start', frame.locator('body[data-playback="playing"]').waitFor({ timeout: 30_000 }));
+    await frame.locator('#score .bachbot-playing').first().waitFor({ timeout: 15_000 });
+    await wb.screenshot('abc-3-playing');
+    await frame.locator('#stop').click();
+    await frame.locator('#score .bachbot-playing').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }));

@@ -1,0 +1,107 @@
+// Four-part chorales (.satb) in a real VS Code: ghost text, the preview, harmonizing (?) slots.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { lineColumnOf, saveAndWaitFor } from './harness/documents';
+import { checkDiagnostics, describeDiagnostics, readText, satbFrames, struckNotes } from './harness/notation';
+import { startSession, withFailureScreenshot, type Session } from './harness/session';
+
+/** Frames in one bar of 4/4, the length of the default ghost text (bachbot.completion.length = 1 bar). */
+const FRAMES_PER_BAR = 16;
+
+let session: Session;
+
+before(async () => {
+  session = await startSession({ name: 'satb', trust: 'off' });
+}, { timeout: 240_000 });
+
+after(async () => {
+  await session?.close();
+});
+
+test('ghost text continues a chorale frame by frame; Tab accepts it; the chorale still checks', { timeout: 150_000 }, async (t) =>
+  withFailureScreenshot(session, 'satb-1-completion', async () => {
+    const wb = session.workbench;
+    const file = session.path('e2e/chorale.satb');
+    const original = readText(file);
+    const framesBefore = satbFrames(original).length;
+    await wb.openFile('e2e/chorale.satb');
+    const lastFrameLine = satbFrames(original)[framesBefore - 1].line;
+    await wb.goTo(lastFrameLine, 1);
+    await wb.press('End');
+    await wb.press('Enter');
+    const typed = '(72,False) (67,False) '; // soprano and alto of a new frame
+    const latency = await wb.explained('no ghost text after typing', wb.typeAndTimeGhostText(typed, 60_000));
+    t.diagnostic(`SATB: last keystroke to ghost text ${latency} ms`);
+    const ghost = await wb.ghostTextContent();
+    assert.ok(ghost.trim().length > 0, 'the ghost text is empty');
+    await wb.screenshot('satb-1-ghost-text');
+
+    await wb.press('Tab');
+    await wb.ghostText().first().waitFor({ state: 'detached', timeout: 10_000 });
+    const accepted = await saveAndWaitFor(wb, file, (text) => text.length > original.length + typed.length);
+    await wb.screenshot('satb-1-accepted');
+    assert.ok(accepted.includes(`${typed}${ghost}`.trimEnd()), `Tab did not insert the ghost text that was shown:\n${ghost}`);
+    const errors = checkDiagnostics(file).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors, [], `bachbot check finds errors:\n${describeDiagnostics(errors)}\n${accepted}`);
+    const frames = satbFrames(accepted);
+    for (const f of frames) assert.equal(f.voices.length, 4, `line ${f.line} does not have four voices`);
+    assert.match(accepted, /\nEND\s*$/, 'the chorale lost its END');
+    assert.equal(frames.length - framesBefore, FRAMES_PER_BAR, 'one bar of ghost text (the frame begun counted) should add 16 frames');
+  }));
+
+test('the preview draws every voice, follows clicks to the source and plays', { timeout: 150_000 }, async () =>
+  withFailureScreenshot(session, 'satb-2-preview', async () => {
+    const wb = session.workbench;
+    const text = readText(session.path('e2e/preview.satb'));
+    await wb.openFile('e2e/preview.satb');
+    await wb.runCommand('BachBot: Open Preview to the Side');
+    const frame = await wb.explained('no score in the preview', wb.webviewFrame('#score svg .abcjs-note'));
+    await frame.locator('#play:not([disabled])').waitFor();
+    // No note of this chorale crosses a bar line, so every struck entry is one notehead.
+    assert.equal(await frame.locator('#score .abcjs-note').count(), struckNotes(text), 'notes drawn (every struck voice entry)');
+    await wb.screenshot('satb-2-preview');
+
+    const note = frame.locator('#score .abcjs-note').nth(5);
+    const start = Number(await note.getAttribute('data-source-start'));
+    assert.ok(Number.isInteger(start), 'the drawn note carries no source offset');
+    assert.match(text.slice(start), /^\(\d+,\s*False\)/, 'the note maps to text that is not a struck voice entry');
+    await note.click({ force: true });
+    const expected = lineColumnOf(text, start);
+    await wb.waitForCursorLine(expected.line);
+    assert.deepEqual(await wb.cursor(), expected, 'the cursor is not on the clicked note');
+
+    await frame.locator('#play').click();
+    await wb.explained('playback did not start', frame.locator('body[data-playback="playing"]').waitFor({ timeout: 30_000 }));
+    await frame.locator('#score .bachbot-playing').first().waitFor({ timeout: 15_000 });
+    await wb.screenshot('satb-2-playing');
+    await frame.locator('#stop').click();
+  }));
+
+test('Harmonize Selection fills every (?) slot and keeps the given voices; Ctrl+Z restores the text', { timeout: 180_000 }, async () =>
+  withFailureScreenshot(session, 'satb-3-harmonize', async () => {
+    const wb = session.workbench;
+    const file = session.path('chorale-slots.satb'); // from examples/
+    const original = readText(file);
+    const given = satbFrames(original);
+    assert.ok(given.some((f) => f.voices.includes('(?)')), 'the example has no (?) slots');
+    await wb.openFile('chorale-slots.satb');
+    await wb.runCommand('BachBot: Harmonize Selection'); // no selection: every slot of the document
+    const harmonized = await saveAndWaitFor(wb, file, (text) => text !== original && !text.includes('(?)'), 120_000);
+    await wb.screenshot('satb-3-harmonized');
+    const filled = satbFrames(harmonized);
+    assert.equal(filled.length, given.length, 'the number of frames changed');
+    filled.forEach((f, i) => {
+      assert.equal(f.voices.length, 4, `frame ${i + 1} does not have four voices`);
+      assert.equal(f.fermata, given[i].fermata, `frame ${i + 1} lost or gained a fermata`);
+      given[i].voices.forEach((v, voice) => {
+        if (v !== '(?)') assert.equal(f.voices[voice], v, `frame ${i + 1}: a given voice changed`);
+      });
+    });
+    const errors = checkDiagnostics(file).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors, [], `bachbot check finds errors:\n${describeDiagnostics(errors)}`);
+
+    await wb.focusEditor();
+    await wb.press('Control+Z');
+    const undone = await saveAndWaitFor(wb, file, (text) => text !== harmonized);
+    assert.equal(undone, original, 'one Ctrl+Z did not restore the original text');
+  }));

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { completionBlocker } from '../../src/features/completion/position';
+import { atCursor } from './cursor';
+
+function blocker(language: 'abc' | 'satb', fixture: string): string | undefined {
+  const { text, offset } = atCursor(fixture);
+  return completionBlocker(language, text, offset);
+}
+
+const HEADER = 'X:1\nT:Test\nM:4/4\nL:1/8\nK:D\n';
+
+test('ABC: the body of a tune is a place for ghost text', () => {
+  assert.equal(blocker('abc', `${HEADER}DEF|┃`), undefined);
+  assert.equal(blocker('abc', `${HEADER}DEF|\n┃`), undefined);
+});
+
+test('ABC: header, field lines, comments, chord symbols and mid-line positions are not', () => {
+  assert.equal(blocker('abc', 'X:1\nT:Te┃'), 'field line');
+  assert.equal(blocker('abc', 'X:1\nT:Test\n┃'), 'tune header');
+  assert.equal(blocker('abc', `${HEADER}DEF % a note┃`), 'comment');
+  assert.equal(blocker('abc', `${HEADER}%%score┃`), 'comment');
+  assert.equal(blocker('abc', `${HEADER}"Am┃`), 'inside a chord symbol');
+  assert.equal(blocker('abc', `${HEADER}!ferm┃`), 'inside a decoration');
+  assert.equal(blocker('abc', `${HEADER}DE┃F|`), 'middle of a line');
+  assert.equal(blocker('abc', `${HEADER}w:ly┃`), 'field line');
+});
+
+test('ABC: the second tune of a file has its own header', () => {
+  assert.equal(blocker('abc', `${HEADER}DEF|\n\nX:2\nT:Two\n┃`), 'tune header');
+});
+
+test('SATB: after a whole token inside START..END is a place for ghost text', () => {
+  assert.equal(blocker('satb', 'START\n(72,False) (67,False) (64,False) (48,False) |||\n┃\nEND'), undefined);
+  assert.equal(blocker('satb', 'START\n(72,False)┃'), undefined);
+  assert.equal(blocker('satb', 'START┃'), undefined);
+});
+
+test('SATB: metadata, after END, comments and half-written tokens are not', () => {
+  assert.equal(blocker('satb', '% title: x\n┃'), 'before START');
+  assert.equal(blocker('satb', '% START\n┃'), 'before START');
+  assert.equal(blocker('satb', 'START\n(72,False) (r) (r) (r) |||\nEND\n┃'), 'after END');
+  assert.equal(blocker('satb', 'START\n% my ┃'), 'comment');
+  assert.equal(blocker('satb', 'START\n(72,Fa┃'), 'inside a token');
+});

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseAbc } from '../../src/abc';
+import { abcVoiceToFrames } from '../../src/abc/frames';
+import { harmonizeAlternatives, harmonizeText } from '../../src/model';
+import { fakeModel, satbTestVocab } from './helpers/fake-model';
+
+const DOC = `% a file with two tunes
+X:1
+T:First
+M:3/4
+L:1/4
+K:D
+A | d2 e | f2 Hd | e3 |]
+
+X:2
+T:Second
+M:4/4
+L:1/8
+K:G
+G2 AB c2 d2 | e4 d4 |]
+`;
+
+function sopranoOf(text: string, tuneIndex: number, voice?: string) {
+  const tune = parseAbc(text).tunes[tuneIndex];
+  return abcVoiceToFrames(tune, voice).frames.map((f) => [f.fermata, f.voices[0]]);
+}
+
+test('an ABC melody gets alto, tenor and bass; the melody, its fermatas and the other tunes are kept', async () => {
+  const { model } = fakeModel('satb', satbTestVocab());
+  const out = await harmonizeText(model, DOC, 'abc', undefined, { beamWidth: 3 });
+  assert.ok(out.startsWith('% a file with two tunes\nX:1\nT:First\n'));
+  assert.ok(out.endsWith(DOC.slice(DOC.indexOf('\n\nX:2'))), 'the second tune is untouched');
+  const tune = parseAbc(out).tunes[0];
+  assert.deepEqual(tune.voices.map((v) => v.id), ['S', 'A', 'T', 'B']);
+  assert.deepEqual(sopranoOf(out, 0, 'S'), sopranoOf(DOC, 0));
+  for (const v of ['A', 'T', 'B']) {
+    const frames = abcVoiceToFrames(tune, v).frames;
+    assert.equal(frames.length, sopranoOf(DOC, 0).length, `voice ${v} fills the whole melody`);
+  }
+  assert.deepEqual(parseAbc(out).diagnostics.filter((d) => d.severity === 'error'), []);
+});
+
+test('the selection chooses the tune to harmonize', async () => {
+  const { model } = fakeModel('satb', satbTestVocab());
+  const at = DOC.indexOf('G2 AB');
+  const alternatives = await harmonizeAlternatives(model, DOC, 'abc', { start: at, end: at + 4 }, { beamWidth: 4, alternatives: 2 });
+  assert.equal(alternatives.length, 2);
+  assert.ok(alternatives[0].logprob >= alternatives[1].logprob);
+  for (const alt of alternatives) {
+    assert.ok(alt.text.startsWith(DOC.slice(0, DOC.indexOf('X:2'))), 'the first tune is untouched');
+    assert.deepEqual(sopranoOf(alt.text, 1, 'S'), sopranoOf(DOC, 1));
+  }
+});
+
+test('a document without a tune is reported plainly', async () => {
+  const { model } = fakeModel('satb', satbTestVocab());
+  await assert.rejects(harmonizeText(model, '% nothing here\n', 'abc', undefined, {}), /the document has no tune/);
+});

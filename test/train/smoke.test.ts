@@ -1,0 +1,84 @@
+// End-to-end smoke test of train/: corpus (TypeScript tokenizer) -> a few PyTorch steps -> ONNX -> onnxruntime-node,
+// whose logits must equal PyTorch's. Needs PyTorch; in CI a missing torch fails the test instead of skipping it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as ort from 'onnxruntime-node';
+
+const REPO = resolve(__dirname, '..', '..');
+const PYTHON = process.env.BACHBOT_PYTHON ?? '/usr/bin/python3';
+const CORPORA = process.env.BACHBOT_CORPORA ?? resolve(REPO, '..', 'shared', 'corpora');
+const TOLERANCE = 1e-4;
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(result.status, 0, `${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+function torchMissing(): string | undefined {
+  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status === 0) return undefined;
+  return `PyTorch not importable with ${PYTHON} (set BACHBOT_PYTHON): ${(probe.stderr || String(probe.error)).trim().split('\n').pop()}`;
+}
+
+async function onnxLogits(modelDir: string, ids: number[]): Promise<Float32Array[]> {
+  const config = JSON.parse(readFileSync(join(modelDir, 'config.json'), 'utf8'));
+  const session = await ort.InferenceSession.create(join(modelDir, 'model.onnx'));
+  const zeros = (): ort.Tensor => new ort.Tensor('float32', new Float32Array(config.layers * config.hidden), [config.layers, 1, config.hidden]);
+  let h = zeros();
+  let c = zeros();
+  const rows: Float32Array[] = [];
+  for (const id of ids) {
+    const out = await session.run({ tokens: new ort.Tensor('int64', BigInt64Array.from([BigInt(id)]), [1]), h, c });
+    rows.push(Float32Array.from(out.logits.data as Float32Array));
+    h = out.h_out as ort.Tensor;
+    c = out.c_out as ort.Tensor;
+  }
+  return rows;
+}
+
+test('corpus -> train -> export: ONNX logits equal PyTorch logits', { timeout: 120_000 }, async (t) => {
+  const missing = torchMissing();
+  if (missing) {
+    if (process.env.CI) assert.fail(`${missing} — the training smoke test needs PyTorch in CI`);
+    t.skip(missing);
+    return;
+  }
+  const chorales = join(CORPORA, 'bach-chorales');
+  assert.ok(existsSync(chorales), `corpus not found at ${chorales} (set BACHBOT_CORPORA)`);
+  const files = readdirSync(chorales).filter((f) => f.endsWith('.satb')).sort().slice(0, 12).map((f) => join(chorales, f));
+  const work = mkdtempSync(join(tmpdir(), 'bachbot-train-smoke-'));
+  try {
+    const corpusDir = join(work, 'corpus');
+    const runDir = join(work, 'run');
+    const modelDir = join(work, 'model');
+    run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'corpus', ...files, '--out', corpusDir]);
+    const log = run(PYTHON, ['train/train.py', '--corpus', corpusDir, '--out', runDir, '--layers', '2', '--hidden', '24',
+      '--embedding', '8', '--batch', '4', '--seq-len', '32', '--max-steps', '6', '--dropout', '0.1']);
+    assert.match(log, /valid loss \d+\.\d+ nats\/token/);
+    assert.match(log, /tokens\/s/);
+    run(PYTHON, ['train/export.py', '--checkpoint', join(runDir, 'best.pt'), '--out', modelDir, '--no-card', '--skip-onnxruntime']);
+
+    const config = JSON.parse(readFileSync(join(modelDir, 'config.json'), 'utf8'));
+    const vocab = JSON.parse(readFileSync(join(corpusDir, 'vocab.json'), 'utf8'));
+    assert.deepEqual(config.vocab, vocab.vocab);
+    assert.equal(config.type, 'satb');
+    assert.equal(config.layers, 2);
+    assert.ok(config.metrics.valid_loss_nats > 0 && Number.isFinite(config.metrics.valid_loss_nats));
+
+    const firstPiece = JSON.parse(readFileSync(join(corpusDir, 'pieces.jsonl'), 'utf8').split('\n')[0]);
+    const ids: number[] = firstPiece.ids.slice(0, 40);
+    const reference = JSON.parse(run(PYTHON, ['train/reference_logits.py', '--checkpoint', join(runDir, 'best.pt'), '--ids', ids.join(',')]));
+    const actual = await onnxLogits(modelDir, ids);
+    assert.equal(actual.length, reference.logits.length);
+    let worst = 0;
+    actual.forEach((row, t) => row.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - reference.logits[t][i])))));
+    assert.ok(worst <= TOLERANCE, `largest logit difference ${worst} exceeds ${TOLERANCE}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

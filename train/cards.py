@@ -1,0 +1,78 @@
+"""What each corpus is and the model card written beside the weights."""
+
+CORPORA = {
+    'satb': {
+        'title': 'BachBot chorale model',
+        'folder': 'bach-chorales',
+        'license_file': 'LICENSE.txt',
+        'license': 'CC BY-NC-SA 4.0',
+        'description': ("J. S. Bach's four-part chorales: 330 .satb documents converted from Craig Stuart Sapp's "
+                        'Humdrum edition (github.com/craigsapp/bach-370-chorales), transposed to C major / A minor'),
+        'use': 'harmonization (beam search) and continuation of .satb chorales and ABC melodies',
+    },
+    'abc': {
+        'title': 'BachBot folk-tune (ABC) model',
+        'folder': 'nottingham',
+        'license_file': 'LICENSE.md',
+        'license': 'GPL-3.0',
+        'description': ('The Nottingham Music Database of folk tunes in ABC with chord symbols, cleaned edition '
+                        '(github.com/jukedeck/nottingham-dataset, ABC_cleaned/), 974 tunes'),
+        'use': 'ghost-text completion and sampling of ABC tunes',
+    },
+}
+
+
+def model_card(config, checkpoint, command):
+    info = CORPORA[config['type']]
+    training, metrics = config['training'], config['metrics']
+    hp = training['hyperparameters']
+    params = sum(v.numel() for v in checkpoint['model'].values())
+    history = '\n'.join(f"| {h['epoch']} | {h['step']} | {h['valid_loss']:.4f} | {h['seconds'] / 60:.1f} | {h['lr']:.2e} |"
+                        for h in training['history'])
+    corpus_dir = '/tmp/corpus-' + config['type']
+    train_command = command or (f"/usr/bin/python3 train/train.py --corpus {corpus_dir} --out train/runs/{config['type']} "
+                                f"--layers {config['layers']} --hidden {config['hidden']} --embedding {config['embedding']} "
+                                f"--dropout {hp['dropout']} --seq-len {hp['seq_len']} --batch {hp['batch']} --lr {hp['lr']}")
+    return f"""# {info['title']} (`{config['type']}`)
+
+A {config['layers']}-layer LSTM with {config['hidden']} units per layer, a {config['embedding']}-wide token embedding,
+dropout {hp['dropout']} and a linear output over {len(config['vocab'])} tokens ({params:,} parameters), in the token
+language of the `{config['type']}` tokenizer in `src/`. Used for {info['use']}.
+
+## Files
+- `model.onnx`: one LSTM step for a batch: `tokens` int64 [B], `h`, `c` float32 [{config['layers']},B,{config['hidden']}]
+  -> `logits` float32 [B,{len(config['vocab'])}] (unnormalized), `h_out`, `c_out`. Opset 13, dynamic batch.
+- `prefix.onnx`: the same over a whole prefix: `tokens` [B,T] -> `logits` [B,T,{len(config['vocab'])}], `h_out`, `c_out`.
+- `config.json`: vocabulary in id order, specials, shapes, metrics and training record.
+- `{info['license_file']}`: the license of the corpus, which these weights carry.
+
+## Corpus and license
+{info['description']}.
+
+The corpus is licensed **{info['license']}**; the weights are derived from it and are distributed under the same
+terms ({info['license_file']}).
+
+## Metrics
+Validation cross-entropy **{metrics['valid_loss_nats']:.4f} nats/token** on the validation split ({metrics['split']}):
+{metrics['valid_pieces']} pieces, {metrics['valid_tokens']:,} predicted tokens; training on the other
+{metrics['train_pieces']} pieces. `npm run eval` recomputes it from `model.onnx` in Node.
+
+## Training
+Device: {training['device']}. Best epoch {training['epochs']} after {training['seconds'] / 60:.1f} minutes
+({training['steps']} steps of {hp['batch']} x {hp['seq_len']} tokens, Adam lr {hp['lr']}, halved when validation stops
+improving, gradient clip {hp['grad_clip']}, seed {hp['seed']}).
+
+| epoch | step | valid loss | minutes | lr |
+| --- | --- | --- | --- | --- |
+{history}
+
+## Reproduce
+```
+npm run build
+node out/cli.js corpus ../shared/corpora/{info['folder']} --out {corpus_dir}
+{train_command}
+/usr/bin/python3 train/export.py --checkpoint train/runs/{config['type']}/best.pt --out models/{config['type']}
+```
+On Debian's PyTorch, install OpenBLAS (`libopenblas0-openmp`) first: with the reference BLAS that the package
+otherwise finds, training runs about ten times slower.
+"""

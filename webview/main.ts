@@ -1,0 +1,113 @@
+// The preview page: draws what the host sends, reports clicks, follows the cursor, plays.
+import type { HostToPage, PlaybackState, PreviewDiagnostic, RenderMessage } from '../src/features/preview/messages';
+import { RenderGate } from '../src/features/preview/render-gate';
+import { onHostMessage, postToHost, readSettings, saveState } from './host';
+import { Player } from './player';
+import { Score } from './score';
+
+const scoreElement = byId('score');
+const diagnosticsElement = byId('diagnostics');
+const statusElement = byId('status');
+const playButton = byId('play') as HTMLButtonElement;
+const stopButton = byId('stop') as HTMLButtonElement;
+
+const gate = new RenderGate();
+const score = new Score(scoreElement, (range, render) =>
+  postToHost({ type: 'reveal-source', uri: render.uri, version: render.version, start: range.start, end: range.end }),
+);
+const player = new Player(readSettings().soundFontUrl, {
+  state: (state, detail) => {
+    showPlayback(state, detail);
+    postToHost({ type: 'playback', state, ...(detail ? { detail } : {}) });
+  },
+  sounding: (elements) => score.showPlaying(elements),
+});
+let lastRender: RenderMessage | undefined;
+
+onHostMessage((message) => {
+  try {
+    handle(message);
+  } catch (err) {
+    // The page must survive whatever a document makes abcjs do; the next render starts afresh.
+    const text = err instanceof Error ? err.message : String(err);
+    showDiagnostics([{ severity: 'error', message: `Preview failed: ${text}`, line: 0, column: 0 }], []);
+    postToHost({ type: 'page-error', message: text });
+  }
+});
+
+function handle(message: HostToPage): void {
+  switch (message.type) {
+    case 'render':
+      return render(message);
+    case 'cursor':
+      if (lastRender?.uri === message.uri) score.showCursor(message.offset);
+      return;
+    case 'playback-command':
+      return playbackCommand(message.command);
+  }
+}
+
+function render(message: RenderMessage): void {
+  if (!gate.accept(message.uri, message.version)) return;
+  player.stop();
+  lastRender = message;
+  saveState({ uri: message.uri });
+  document.title = message.title;
+  const drawn = score.draw(message);
+  showDiagnostics(message.diagnostics, drawn.warnings.map((w) => inDocumentLines(w, message.firstLine)));
+  if (message.cursor !== undefined) score.showCursor(message.cursor);
+  playButton.disabled = drawn.notes === 0;
+  stopButton.disabled = true;
+  postToHost({ type: 'rendered', uri: message.uri, version: message.version, notes: drawn.notes, warnings: drawn.warnings });
+}
+
+function playbackCommand(command: 'play' | 'pause' | 'toggle' | 'stop'): void {
+  const playing = player.state === 'playing' || player.state === 'loading';
+  if (command === 'stop') player.stop();
+  else if (command === 'pause' || (command === 'toggle' && playing)) player.pause();
+  else void player.play(score.visualObject);
+}
+
+function showPlayback(state: PlaybackState, detail?: string): void {
+  const active = state === 'playing' || state === 'loading';
+  playButton.textContent = active ? 'Pause' : 'Play';
+  playButton.title = playButton.textContent;
+  playButton.setAttribute('aria-label', playButton.textContent);
+  stopButton.disabled = state === 'stopped' || state === 'error';
+  const words: Record<PlaybackState, string> = { loading: 'Loading sounds…', playing: 'Playing', paused: 'Paused', stopped: '', error: 'Cannot play' };
+  statusElement.textContent = detail && state === 'error' ? `${words[state]}: ${detail}` : words[state];
+  document.body.dataset.playback = state;
+}
+
+function showDiagnostics(diagnostics: PreviewDiagnostic[], warnings: string[]): void {
+  const items = [
+    ...diagnostics.map((d) => ({ severity: d.severity, text: `${d.line + 1}:${d.column + 1} ${d.message}` })),
+    ...warnings.map((text) => ({ severity: 'warning' as const, text })),
+  ];
+  diagnosticsElement.replaceChildren(
+    ...items.map((item) => {
+      const li = document.createElement('li');
+      li.className = `diagnostic ${item.severity}`;
+      li.textContent = item.text;
+      return li;
+    }),
+  );
+  diagnosticsElement.hidden = items.length === 0;
+}
+
+/** abcjs numbers lines from the start of the ABC it was given ("Music Line:3:14: ..."); say where in the document. */
+function inDocumentLines(warning: string, firstLine: number | undefined): string {
+  const match = /^Music Line:(\d+):(\d+): /.exec(warning);
+  if (!match || firstLine === undefined) return warning;
+  return `${Number(match[1]) + firstLine}:${match[2]} ${warning.slice(match[0].length)}`;
+}
+
+function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`preview page: #${id} is missing`);
+  return el;
+}
+
+playButton.addEventListener('click', () => playbackCommand('toggle'));
+stopButton.addEventListener('click', () => playbackCommand('stop'));
+postToHost({ type: 'ready' });

@@ -1,0 +1,120 @@
+// Plays the drawn tune with abcjs's synth and the sound font bundled with the extension,
+// highlighting the notes as they sound and reporting each state change to the host.
+import * as abcjs from 'abcjs';
+import type { PlaybackState } from '../src/features/preview/messages';
+
+export interface PlayerEvents {
+  state(state: PlaybackState, detail?: string): void;
+  sounding(elements: Element[]): void;
+}
+
+export class Player {
+  private synth: abcjs.MidiBuffer | undefined;
+  private timing: abcjs.TimingCallbacks | undefined;
+  private context: AudioContext | undefined;
+  private current: PlaybackState = 'stopped';
+  /** Bumped by every start and stop, so that a start still loading sounds can tell it was superseded. */
+  private generation = 0;
+
+  constructor(
+    private readonly soundFontUrl: string,
+    private readonly events: PlayerEvents,
+  ) {}
+
+  get state(): PlaybackState {
+    return this.current;
+  }
+
+  async play(tune: abcjs.TuneObject | undefined): Promise<void> {
+    if (this.current === 'playing' || this.current === 'loading') return;
+    if (this.current === 'paused' && this.synth && this.timing && this.context) {
+      const { synth, timing } = this;
+      try {
+        await resumeAudio(this.context);
+      } catch (err) {
+        return this.fail(err);
+      }
+      if (this.synth !== synth) return; // stopped meanwhile
+      synth.resume();
+      timing.start();
+      this.setState('playing');
+      return;
+    }
+    if (!tune) return this.setState('error', 'There is nothing to play.');
+    const generation = ++this.generation;
+    this.setState('loading');
+    try {
+      this.context ??= new AudioContext();
+      await resumeAudio(this.context);
+      const synth = new abcjs.synth.CreateSynth();
+      const loaded = await synth.init({
+        audioContext: this.context,
+        visualObj: tune,
+        millisecondsPerMeasure: tune.millisecondsPerMeasure(),
+        options: { soundFontUrl: this.soundFontUrl, onEnded: () => this.ended(generation) },
+      });
+      const failed = loaded.error ?? [];
+      if (failed.length > 0) throw new Error(`${failed.length} sound(s) could not be loaded`);
+      await synth.prime();
+      if (generation !== this.generation) return;
+      this.synth = synth;
+      this.timing = new abcjs.TimingCallbacks(tune, {
+        eventCallback: (event) => {
+          if (generation !== this.generation) return undefined;
+          this.events.sounding(event?.elements?.flat() ?? []);
+          return undefined;
+        },
+      });
+      synth.start();
+      this.timing.start();
+      this.setState('playing');
+    } catch (err) {
+      if (generation === this.generation) this.fail(err);
+    }
+  }
+
+  pause(): void {
+    if (this.current !== 'playing' || !this.synth || !this.timing) return;
+    this.synth.pause();
+    this.timing.pause();
+    this.setState('paused');
+  }
+
+  stop(): void {
+    this.generation++;
+    const wasActive = this.current !== 'stopped';
+    this.release();
+    if (wasActive) this.setState('stopped');
+  }
+
+  private fail(err: unknown): void {
+    this.release();
+    this.setState('error', err instanceof Error ? err.message : String(err));
+  }
+
+  private ended(generation: number): void {
+    if (generation !== this.generation) return;
+    this.stop();
+  }
+
+  private release(): void {
+    this.synth?.stop();
+    this.timing?.stop();
+    this.synth = undefined;
+    this.timing = undefined;
+    this.events.sounding([]);
+  }
+
+  private setState(state: PlaybackState, detail?: string): void {
+    this.current = state;
+    this.events.state(state, detail);
+  }
+}
+
+/** Resumes the audio output; a browser may keep it suspended until the user clicks in the page. */
+async function resumeAudio(context: AudioContext): Promise<void> {
+  await Promise.race([context.resume(), new Promise((resolve) => setTimeout(resolve, RESUME_WAIT_MS))]);
+  if (context.state !== 'running') throw new Error('the audio output is blocked until you click Play in the preview');
+}
+
+const RESUME_WAIT_MS = 2000;

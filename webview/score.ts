@@ -1,0 +1,114 @@
+// Draws the score with abcjs and keeps an index of its notes for clicks, cursor and playback highlights.
+import * as abcjs from 'abcjs';
+import type { OffsetRange, RenderMessage } from '../src/features/preview/messages';
+import { notesAtOffset, sourceRangeOfNote, type DrawnNote, type ResolvedMapping } from '../src/features/preview/note-lookup';
+import { linkChoraleNotes } from '../src/features/preview/satb-links';
+
+interface ScoreNote extends DrawnNote {
+  element: Element;
+}
+
+export const CURSOR_CLASS = 'bachbot-cursor';
+export const PLAYING_CLASS = 'bachbot-playing';
+const ABCJS_SELECTED_CLASS = 'abcjs-note_selected';
+
+export class Score {
+  private notes: ScoreNote[] = [];
+  private shown: RenderMessage | undefined;
+  private mapping: ResolvedMapping = { kind: 'offset', base: 0 };
+  private tune: abcjs.TuneObject | undefined;
+  private playing: Element[] = [];
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly onNoteClicked: (range: OffsetRange, render: RenderMessage) => void,
+  ) {}
+
+  get visualObject(): abcjs.TuneObject | undefined {
+    return this.tune;
+  }
+
+  /** Draws a render message; returns the number of notes drawn and abcjs's warnings as plain text. */
+  draw(render: RenderMessage): { notes: number; warnings: string[] } {
+    this.shown = render;
+    this.notes = [];
+    this.playing = [];
+    this.tune = undefined;
+    this.mapping = { kind: 'offset', base: 0 };
+    if (!render.abc.trim()) {
+      this.container.replaceChildren();
+      return { notes: 0, warnings: [] };
+    }
+    const tunes = abcjs.renderAbc(this.container, render.abc, {
+      add_classes: true,
+      responsive: 'resize',
+      // abcjs colours a clicked note through an attribute; the stylesheet colours it by class instead.
+      selectionColor: 'currentColor',
+      clickListener: (abcElem) => this.clicked(abcElem),
+    });
+    this.tune = tunes[0];
+    if (!this.tune) return { notes: 0, warnings: [] };
+    const { mapping } = render;
+    this.mapping = mapping.kind === 'frames' ? { kind: 'links', links: linkChoraleNotes(this.tune, mapping.frames) } : mapping;
+    for (const selectable of this.tune.getSelectableArray() as Selectable[]) {
+      const elem = selectable.absEl?.abcelem;
+      if (!elem || elem.el_type !== 'note' || elem.startChar === undefined || elem.endChar === undefined) continue;
+      const note = { abcStart: elem.startChar, abcEnd: elem.endChar, element: selectable.svgEl };
+      const source = sourceRangeOfNote(this.mapping, render.abc, note);
+      if (source) {
+        note.element.setAttribute('data-source-start', String(source.start));
+        note.element.setAttribute('data-source-end', String(source.end));
+      }
+      this.notes.push(note);
+    }
+    return { notes: this.notes.length, warnings: (this.tune.warnings ?? []).map(htmlToText) };
+  }
+
+  /** Highlights the notes under the editor's cursor; returns how many. */
+  showCursor(offset: number): number {
+    // abcjs's own click selection would linger on the old note; the cursor highlight replaces it.
+    for (const el of this.container.querySelectorAll(`.${CURSOR_CLASS}, .${ABCJS_SELECTED_CLASS}`)) el.classList.remove(CURSOR_CLASS, ABCJS_SELECTED_CLASS);
+    if (!this.shown) return 0;
+    const found = notesAtOffset(this.mapping, this.shown.abc, this.notes, offset);
+    for (const i of found) this.notes[i].element.classList.add(CURSOR_CLASS);
+    const first = found.length > 0 ? this.notes[found[0]].element : undefined;
+    if (first && !isVisible(first)) first.scrollIntoView({ block: 'center', inline: 'nearest' });
+    return found.length;
+  }
+
+  /** Marks the elements sounding now (abcjs timing events give their SVG elements). */
+  showPlaying(elements: Element[]): void {
+    this.clearPlaying();
+    for (const el of elements) el.classList.add(PLAYING_CLASS);
+    this.playing = elements;
+  }
+
+  clearPlaying(): void {
+    for (const el of this.playing) el.classList.remove(PLAYING_CLASS);
+    this.playing = [];
+  }
+
+  private clicked(abcElem: abcjs.AbcElem): void {
+    const render = this.shown;
+    if (!render || abcElem.startChar === undefined) return;
+    const note = this.notes.find((n) => n.abcStart === abcElem.startChar);
+    const range = note && sourceRangeOfNote(this.mapping, render.abc, note);
+    if (range) this.onNoteClicked(range, render);
+  }
+}
+
+/** The part of abcjs's selectables this page uses (its type says `any`). */
+interface Selectable {
+  absEl?: { abcelem?: abcjs.AbcElem };
+  svgEl: Element;
+}
+
+/** abcjs warnings are HTML (escaped source with an underlined character); show them as text. */
+function htmlToText(html: string): string {
+  return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+}
+
+function isVisible(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight;
+}
