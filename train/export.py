@@ -138,9 +138,12 @@ def main(argv=None):
     parser.add_argument('--no-card', action='store_true', help='skip README.md and the license copy (test fixtures)')
     parser.add_argument('--license-file', help='the corpus license to copy beside the weights')
     parser.add_argument('--command', default='', help='the training command, quoted in the model card')
+    parser.add_argument('--device', help='describe the training device in config.json instead of what train.py recorded')
     parser.add_argument('--skip-onnxruntime', action='store_true', help='do not run the onnxruntime-node check')
     args = parser.parse_args(argv)
     checkpoint, model = load_checkpoint(args.checkpoint)
+    if args.device:
+        checkpoint['meta']['device'] = args.device
     os.makedirs(args.out, exist_ok=True)
     vocab = checkpoint['meta']['vocab']
     probe = [0] + [(7 * i + 3) % len(vocab) for i in range(23)]

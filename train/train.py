@@ -37,7 +37,18 @@ def pick_device(name):
 def device_description(device):
     if device == 'cuda':
         return f'cuda ({torch.cuda.get_device_name(0)})'
-    return f'cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} thread(s), torch {torch.__version__})'
+    return f'cpu ({cpu_name()}, {torch.get_num_threads()} thread(s), torch {torch.__version__})'
+
+
+def cpu_name():
+    try:
+        with open('/proc/cpuinfo') as f:
+            for line in f:
+                if line.startswith('model name'):
+                    return line.split(':', 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def training_streams(pieces, batch, rng):

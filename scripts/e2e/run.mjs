@@ -1,7 +1,7 @@
 // `npm run test:e2e`: installs code-server (cached), packages the extension once, then runs the scenarios
 // under test/e2e/ one file at a time with node's test runner. Arguments narrow the files (e.g. `preview`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -46,6 +46,7 @@ if (files.length === 0) {
   console.error(`e2e: no test files match ${filters.join(' ')}`);
   process.exit(1);
 }
+rmSync(join(root, 'test-results/e2e'), { recursive: true, force: true }); // screenshots of this run only
 const started = Date.now();
 const result = spawnSync(
   process.execPath,

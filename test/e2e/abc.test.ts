@@ -59,8 +59,11 @@ test('Harmonize Selection writes four voices in one edit; Ctrl+Z restores the me
     for (const voice of ['S', 'A', 'T', 'B']) assert.match(harmonized, new RegExp(`^V:${voice}\\b`, 'm'), `no V:${voice} voice:\n${harmonized}`);
     const errors = checkDiagnostics(file).filter((d) => d.severity === 'error');
     assert.deepEqual(errors, [], `bachbot check finds errors:\n${describeDiagnostics(errors)}\n${harmonized}`);
+    const melody = original.split('\n').slice(body.first - 1, body.last).join('\n');
+    assert.ok(harmonized.includes(melody), 'the melody is not kept as written');
+    assert.deepEqual(wrongBars(harmonized), [], 'abcjs measures a bar of the wrong length in a voice');
 
-    await wb.focusEditor();
+    await wb.focusEditor('melody.abc');
     await wb.press('Control+Z');
     const undone = await saveAndWaitFor(wb, file, (text) => text !== harmonized);
     assert.equal(undone, original, 'one Ctrl+Z did not restore the original text');
@@ -92,7 +95,7 @@ test('the preview draws every note, follows clicks to the source and the cursor,
 
     // Moving the cursor in the editor moves the highlight to the note under it.
     const other = lineColumnOf(text, notes[2].start);
-    await wb.focusEditor();
+    await wb.focusEditor('preview.abc');
     await wb.goTo(other.line, other.column);
     await frame.waitForFunction((i) => document.querySelectorAll('#score .abcjs-note')[i]?.classList.contains('bachbot-cursor'), 2, { timeout: 10_000 });
 

@@ -60,6 +60,8 @@ test('harmonize never alters a given note or fermata and fills every slot (prope
                 assert.ok(v.pitch >= VOICE_RANGES[voice][0] && v.pitch <= VOICE_RANGES[voice][1]);
                 const prev = h.frames[i - 1]?.voices[voice];
                 if (v.held) assert.ok(prev?.kind === 'note' && prev.pitch === v.pitch);
+                const above = f.voices[voice - 1];
+                if (above?.kind === 'note' && above.pitch >= VOICE_RANGES[voice][0]) assert.ok(v.pitch <= above.pitch, `voice ${voice} crosses above`);
               }
             }
           });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ModelLoadError, loadModel, selectRows, zeroState } from '../../src/model';
-import { chooseGpuBuckets } from '../../src/model/runtime/providers';
+import { RoutingStep, chooseGpuBuckets } from '../../src/model/runtime/providers';
+import { FakeStep } from './helpers/fake-model';
 
 const FIXTURE = join(__dirname, 'fixtures', 'random-satb');
 const scratch = mkdtempSync(join(tmpdir(), 'bachbot-model-'));
@@ -90,6 +91,15 @@ test('auto uses the GPU only for the batch sizes where it measured faster', () =
   assert.deepEqual(buckets, [false, false, true, true, true]);
 });
 
+test('the routing step sends each batch size to the provider chosen for its bucket', async () => {
+  const cpu = new FakeStep(10);
+  const gpu = new FakeStep(10);
+  const routed = new RoutingStep(cpu, gpu, chooseGpuBuckets([{ batch: 1, cpuMs: 1, gpuMs: 5 }, { batch: 8, cpuMs: 2, gpuMs: 5 }, { batch: 64, cpuMs: 9, gpuMs: 5 }]));
+  for (const batch of [1, 4, 8, 16, 64, 300]) await routed.step(new Array(batch).fill(0), zeroState(1, 2, batch));
+  assert.equal(cpu.steps, 3, 'batches 1, 4, 8 on the CPU');
+  assert.equal(gpu.steps, 3, 'batches 16, 64, 300 on the GPU');
+});
+
 test('a batch of rows steps exactly like the rows one at a time', async () => {
   const model = await loadModel(FIXTURE);
   const { stepper } = model;
@@ -134,3 +144,10 @@ for (const [fixture, kind] of [['random-satb', 'scan'], ['random-satb-prefix', '
     await model.dispose();
   });
 }
+
+test('a corrupt prefix.onnx is passed over for the Scan-wrapped step graph', async () => {
+  const dir = variant('bad-prefix', (d) => writeFileSync(join(d, 'prefix.onnx'), Buffer.from('not onnx')));
+  const model = await loadModel(dir);
+  assert.equal(model.prefixEncoder?.kind, 'scan');
+  await model.dispose();
+});

@@ -42,49 +42,59 @@ export interface MeasuredTune {
   notes: { start: number; end: number }[];
 }
 
-/** The first voice of the first tune in `text`, measured bar by bar with abcjs. */
-export function measureAbc(text: string): MeasuredTune {
+/** Every voice of the first tune in `text` (in staff order), measured bar by bar with abcjs. */
+export function measureAbcVoices(text: string): MeasuredTune[] {
   const tune = abcjs.parseOnly(text)[0];
   if (!tune) throw new Error('abcjs found no tune');
   const meterFraction = tune.getMeterFraction();
-  const meter = meterFraction.num / meterFraction.den;
-  const bars: MeasuredBar[] = [];
-  const notes: { start: number; end: number }[] = [];
-  let length = 0;
-  let start = -1;
-  let multiplier = 1;
+  const meter = meterFraction.num / (meterFraction.den ?? 1);
+  const voices: { bars: MeasuredBar[]; notes: { start: number; end: number }[]; length: number; start: number; multiplier: number }[] = [];
   for (const line of tune.lines) {
-    const staff = line.staff?.[0];
-    for (const el of (staff?.voices?.[0] ?? []) as AbcjsElement[]) {
-      if (el.el_type === 'bar') {
-        if (start >= 0) bars.push({ length, start, end: el.endChar });
-        length = 0;
-        start = -1;
-      } else if (el.el_type === 'note' && el.duration !== undefined) {
-        if (el.startTriplet) multiplier = el.tripletMultiplier ?? 1;
-        if (start < 0) start = el.startChar;
-        length += el.duration * multiplier;
-        if (!el.rest) notes.push({ start: el.startChar, end: el.endChar });
-        if (el.endTriplet) multiplier = 1;
+    let index = 0;
+    for (const staff of line.staff ?? []) {
+      for (const elements of (staff.voices ?? []) as AbcjsElement[][]) {
+        const voice = (voices[index++] ??= { bars: [], notes: [], length: 0, start: -1, multiplier: 1 });
+        for (const el of elements) {
+          if (el.el_type === 'bar') {
+            if (voice.start >= 0) voice.bars.push({ length: voice.length, start: voice.start, end: el.endChar });
+            voice.length = 0;
+            voice.start = -1;
+          } else if (el.el_type === 'note' && el.duration !== undefined) {
+            if (el.startTriplet) voice.multiplier = el.tripletMultiplier ?? 1;
+            if (voice.start < 0) voice.start = el.startChar;
+            voice.length += el.duration * voice.multiplier;
+            if (!el.rest) voice.notes.push({ start: el.startChar, end: el.endChar });
+            if (el.endTriplet) voice.multiplier = 1;
+          }
+        }
       }
     }
   }
-  if (start >= 0) bars.push({ length, start, end: text.length });
-  return { meter, bars, notes };
+  return voices.map((v) => {
+    if (v.start >= 0) v.bars.push({ length: v.length, start: v.start, end: text.length });
+    return { meter, bars: v.bars, notes: v.notes };
+  });
+}
+
+/** The first voice of the first tune in `text`, measured bar by bar with abcjs. */
+export function measureAbc(text: string): MeasuredTune {
+  return measureAbcVoices(text)[0];
 }
 
 /** Bars (besides a pickup and a last bar that completes it) whose length is not the meter's, described for an assertion message. */
 export function wrongBars(text: string): string[] {
-  const { meter, bars } = measureAbc(text);
   const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-  const pickup = bars.length > 1 && bars[0].length < meter ? bars[0].length : 0;
   const problems: string[] = [];
-  bars.forEach((bar, i) => {
-    const isPickup = i === 0 && pickup > 0;
-    const completesPickup = i === bars.length - 1 && pickup > 0 && same(bar.length, meter - pickup);
-    if (!isPickup && !completesPickup && !same(bar.length, meter)) {
-      problems.push(`bar ${i + 1} '${text.slice(bar.start, bar.end)}' lasts ${bar.length} whole notes, the meter needs ${meter}`);
-    }
+  measureAbcVoices(text).forEach(({ meter, bars }, voice) => {
+    const pickup = bars.length > 1 && bars[0].length < meter ? bars[0].length : 0;
+    bars.forEach((bar, i) => {
+      const isPickup = i === 0 && pickup > 0;
+      const completesPickup = i === bars.length - 1 && pickup > 0 && same(bar.length, meter - pickup);
+      if (!isPickup && !completesPickup && !same(bar.length, meter)) {
+        const shown = text.slice(bar.start, bar.end);
+        problems.push(`voice ${voice + 1}, bar ${i + 1} '${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}' lasts ${bar.length} whole notes, the meter needs ${meter}`);
+      }
+    });
   });
   return problems;
 }

@@ -13,10 +13,18 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-// Last resort when the test process exits without running its `after` hooks (a crash, a timeout).
-process.on('exit', () => {
+// Last resort when the test process exits without running its `after` hooks (a crash, a timeout, Ctrl+C or
+// the test runner stopping this file): the detached groups would otherwise outlive it.
+const killAll = () => {
   for (const child of running) killGroup(child, 'SIGKILL');
-});
+};
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 export interface GroupProcess {
   child: ChildProcess;

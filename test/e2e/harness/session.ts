@@ -13,8 +13,8 @@ export interface SessionOptions {
   name: string;
   /** 'off': --disable-workspace-trust; 'trusted' / 'restricted': Workspace Trust on and the prompt answered so. */
   trust: 'off' | 'trusted' | 'restricted';
-  /** Written to the workspace's .vscode/settings.json. */
-  workspaceSettings?: Record<string, unknown>;
+  /** Written to the workspace's .vscode/settings.json; a function may first put files in the workspace. */
+  workspaceSettings?: Record<string, unknown> | ((workspace: string) => Record<string, unknown>);
   userSettings?: Record<string, unknown>;
   /** Extra files for the workspace, by path relative to it. */
   files?: Record<string, string | Buffer>;
@@ -43,8 +43,9 @@ function prepareWorkspace(root: string, options: SessionOptions): string {
     writeFileSync(file, content);
   }
   if (options.workspaceSettings) {
+    const settings = typeof options.workspaceSettings === 'function' ? options.workspaceSettings(workspace) : options.workspaceSettings;
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
+    writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify(settings, null, 2));
   }
   return workspace;
 }

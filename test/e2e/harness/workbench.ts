@@ -54,7 +54,9 @@ export class Workbench {
     await this.page.keyboard.press(keys);
   }
 
+  /** Opens a file by Quick Open in the first editor group (a preview may have the second). */
   async openFile(relativePath: string): Promise<void> {
+    await this.press('Control+1');
     await this.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -84,9 +86,10 @@ export class Workbench {
     await input.waitFor({ state: 'hidden' });
   }
 
-  /** Gives the keyboard back to the active text editor (after a webview or panel had it). */
-  async focusEditor(): Promise<void> {
-    await this.runCommand('View: Focus First Editor Group');
+  /** Gives the keyboard back to the editor of a file (after a webview, panel or other editor had it). */
+  async focusEditor(fileName: string): Promise<void> {
+    await this.page.locator(`.tab[data-resource-name="${fileName}"]`).first().click();
+    await this.page.locator(`.tab.active[data-resource-name="${fileName}"]`).first().waitFor();
   }
 
   async waitForCursorLine(line: number, timeoutMs = 10_000): Promise<void> {
