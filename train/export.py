@@ -43,9 +43,9 @@ def export_graphs(model, out_dir):
     c = torch.zeros(layers, 2, hidden)
     names = dict(input_names=['tokens', 'h', 'c'], output_names=['logits', 'h_out', 'c_out'], opset_version=OPSET)
     state_axes = {'h': {1: 'batch'}, 'c': {1: 'batch'}, 'h_out': {1: 'batch'}, 'c_out': {1: 'batch'}}
-    torch.onnx.export(StepGraph(model), (torch.zeros(2, dtype=torch.long), h, c), os.path.join(out_dir, 'model.onnx'),
+    torch.onnx.export(StepGraph(model).eval(), (torch.zeros(2, dtype=torch.long), h, c), os.path.join(out_dir, 'model.onnx'),
                       dynamic_axes={'tokens': {0: 'batch'}, 'logits': {0: 'batch'}, **state_axes}, **names)
-    torch.onnx.export(PrefixGraph(model), (torch.zeros(2, 3, dtype=torch.long), h, c),
+    torch.onnx.export(PrefixGraph(model).eval(), (torch.zeros(2, 3, dtype=torch.long), h, c),
                       os.path.join(out_dir, 'prefix.onnx'),
                       dynamic_axes={'tokens': {0: 'batch', 1: 'time'}, 'logits': {0: 'batch', 1: 'time'}, **state_axes},
                       **names)
@@ -54,13 +54,14 @@ def export_graphs(model, out_dir):
 @torch.no_grad()
 def reference_logits(model, ids):
     """PyTorch's logits [T][vocab] for one sequence from zero state (what the ONNX step graph must reproduce)."""
+    model.eval()  # torch.onnx.export puts a wrapper's training flag back on the modules it holds
     logits, _ = model(torch.tensor([ids], dtype=torch.long))
     return logits[0]
 
 
 @torch.no_grad()
 def check_step_matches_sequence(model, ids):
-    step = StepGraph(model)
+    step = StepGraph(model).eval()
     h, c = model.zero_state(1)
     whole = reference_logits(model, ids)
     for t, token in enumerate(ids):
