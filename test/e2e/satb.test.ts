@@ -37,7 +37,6 @@ test('ghost text continues a chorale frame by frame; Tab accepts it; the chorale
     await wb.screenshot('satb-1-ghost-text');
 
     await wb.press('Tab');
-    await wb.ghostText().first().waitFor({ state: 'detached', timeout: 10_000 });
     const accepted = await saveAndWaitFor(wb, file, (text) => text.length > original.length + typed.length);
     await wb.screenshot('satb-1-accepted');
     assert.ok(accepted.includes(`${typed}${ghost}`.trimEnd()), `Tab did not insert the ghost text that was shown:\n${ghost}`);
