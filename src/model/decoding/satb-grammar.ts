@@ -36,6 +36,8 @@ export class SatbGrammar implements Grammar<SatbGrammarState> {
   private readonly fermataId: number | undefined;
   private readonly frameEndId: number;
   private readonly endId: number;
+  /** allowed() depends only on the voice, its previous pitch, the fermata and whether a frame was written. */
+  private readonly allowedMemo = new Map<number, readonly number[]>();
 
   constructor(
     private readonly vocab: Vocabulary,
@@ -94,6 +96,13 @@ export class SatbGrammar implements Grammar<SatbGrammarState> {
   allowed(state: SatbGrammarState): readonly number[] {
     if (this.isDone(state)) return [];
     if (state.voice === 4) return [this.frameEndId];
+    const key = state.voice * 1024 + (state.previous[state.voice] + 1) * 4 + (state.fermata ? 2 : 0) + (state.frames > 0 ? 1 : 0);
+    let ids = this.allowedMemo.get(key);
+    if (!ids) this.allowedMemo.set(key, (ids = this.computeAllowed(state)));
+    return ids;
+  }
+
+  private computeAllowed(state: SatbGrammarState): readonly number[] {
     const ids = this.voiceChoices(state.voice, state.previous[state.voice]);
     if (state.voice === 0 && !state.fermata) {
       if (this.fermataId !== undefined) ids.push(this.fermataId);
