@@ -57,3 +57,11 @@ test('a document without a tune is reported plainly', async () => {
   const { model } = fakeModel('satb', satbTestVocab());
   await assert.rejects(harmonizeText(model, '% nothing here\n', 'abc', undefined, {}), /the document has no tune/);
 });
+
+test('header lines the four-voice writer does not produce are kept as written', async () => {
+  const { model } = fakeModel('satb', satbTestVocab());
+  const doc = 'X:7\nT:Kept\nC:Trad.\nQ:1/4=90\n%%MIDI program 1\nM:4/4\nL:1/4\nK:F\nF G A B | Hc4 |]\n';
+  const out = await harmonizeText(model, doc, 'abc', undefined, { beamWidth: 2 });
+  assert.ok(out.startsWith('X:7\nT:Kept\nC:Trad.\nQ:1/4=90\n%%MIDI program 1\nM:4/4\n'), out.slice(0, 120));
+  assert.deepEqual(parseAbc(out).tunes[0].voices.map((v) => v.id), ['S', 'A', 'T', 'B']);
+});

@@ -11,8 +11,8 @@ import type { TextAlternative } from './satb-harmonize-text';
  * Harmonizes one voice of an ABC tune with the chorale model: the tune holding the selection (or the first),
  * the voice of the first note in the selection (or the first voice). The voice goes to soprano frames in C/A minor
  * (moved by octaves into the soprano's range when it lies outside), gets alto, tenor and bass, and comes back as
- * a four-voice tune (V:S V:A V:T V:B) in the original key that replaces the tune's text. Header fields other than
- * X: T: M: L: K: and chord symbols are not carried over.
+ * a four-voice tune (V:S V:A V:T V:B) in the original key that replaces the tune's text. The tune's other header
+ * lines (C:, Q:, S:, comments, directives...) are kept as written; chord symbols are not carried over.
  */
 export async function harmonizeAbcText(
   model: LoadedModel,
@@ -39,8 +39,22 @@ export async function harmonizeAbcText(
       title: tune.title,
       reference: tune.reference,
     });
-    return { text: text.slice(0, tune.start) + written.replace(/\n$/, '') + text.slice(tune.end), logprob: h.logprob };
+    const withHeader = keepOtherHeaderLines(written, text.slice(tune.start, tune.bodyStart));
+    return { text: text.slice(0, tune.start) + withHeader.replace(/\n$/, '') + text.slice(tune.end), logprob: h.logprob };
   });
+}
+
+const REWRITTEN_FIELD = /^(X|T|M|L|K|V):|^%%score\b/;
+
+/** Inserts the original header's lines that the four-voice writer does not produce, right after its X:/T: lines. */
+function keepOtherHeaderLines(written: string, originalHeader: string): string {
+  const kept = originalHeader.split(/\r?\n/).filter((line) => line.trim() !== '' && !REWRITTEN_FIELD.test(line));
+  if (kept.length === 0) return written;
+  const lines = written.split('\n');
+  let at = 0;
+  while (at < lines.length && /^(X|T):/.test(lines[at])) at++;
+  lines.splice(at, 0, ...kept);
+  return lines.join('\n');
 }
 
 /** The voice of the first note or rest at or after the selection's start (undefined: the tune's first voice). */
