@@ -60,7 +60,7 @@ if (code) {
 }
 
 run('bash', ['scripts/e2e/install-code-server.sh']);
-const install = JSON.parse(readFileSync(join(root, '.cache/e2e/paths.json'), 'utf8'));
+const install = JSON.parse(readFileSync(join(process.env.BACHBOT_E2E_CACHE ?? join(root, '.cache/e2e'), 'paths.json'), 'utf8'));
 const home = join(root, '.cache/e2e/start');
 const userData = join(home, 'user-data');
 const extensions = join(home, 'extensions');

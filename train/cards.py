@@ -33,6 +33,10 @@ def model_card(config, checkpoint, command):
     train_command = command or (f"/usr/bin/python3 train/train.py --corpus {corpus_dir} --out train/runs/{config['type']} "
                                 f"--layers {config['layers']} --hidden {config['hidden']} --embedding {config['embedding']} "
                                 f"--dropout {hp['dropout']} --seq-len {hp['seq_len']} --batch {hp['batch']} --lr {hp['lr']}")
+    warm = training.get('warm_start')
+    warm_note = (f"\nThe last stretch was a warm start (`--init-from`) from the run's epoch {warm['epoch']} "
+                 f"(validation {warm['valid_loss']:.4f}) with a fresh optimizer; the table and times count both."
+                 if warm else '')
     return f"""# {info['title']} (`{config['type']}`)
 
 A {config['layers']}-layer LSTM with {config['hidden']} units per layer, a {config['embedding']}-wide token embedding,
@@ -59,8 +63,8 @@ Validation cross-entropy **{metrics['valid_loss_nats']:.4f} nats/token** on the 
 
 ## Training
 Device: {training['device']}. Best epoch {training['epochs']} after {training['seconds'] / 60:.1f} minutes
-({training['steps']} steps of {hp['batch']} x {hp['seq_len']} tokens, Adam lr {hp['lr']}, halved when validation stops
-improving, gradient clip {hp['grad_clip']}, seed {hp['seed']}).
+({training['steps']} steps of {hp['batch']} x {hp['seq_len']} tokens, Adam lr {hp['lr']}, multiplied by {hp['lr_decay']} when validation stops
+improving, gradient clip {hp['grad_clip']}, seed {hp['seed']}).{warm_note}
 
 | epoch | step | valid loss | minutes | lr |
 | --- | --- | --- | --- | --- |
@@ -73,6 +77,6 @@ node out/cli.js corpus ../shared/corpora/{info['folder']} --out {corpus_dir}
 {train_command}
 /usr/bin/python3 train/export.py --checkpoint train/runs/{config['type']}/best.pt --out models/{config['type']}
 ```
-On Debian's PyTorch, install OpenBLAS (`libopenblas0-openmp`) first: with the reference BLAS that the package
-otherwise finds, training runs about ten times slower.
+On Debian's PyTorch, install OpenBLAS first (`scripts/setup-system.sh` does): with the reference BLAS that the
+package otherwise finds, training runs about ten times slower.
 """

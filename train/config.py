@@ -30,6 +30,7 @@ DEFAULTS = {
     'threads': 1,            # CPU threads; on a busy 2-core machine 1 thread measured 8-18x faster than 2
     'seed': 1337,
     'resume': False,         # continue from OUT/last.pt
+    'init_from': None,       # warm start: weights, epoch count and history from a checkpoint; fresh optimiser, lr and dropout
 }
 
 
@@ -48,6 +49,6 @@ def parse_config(argv=None, description=__doc__):
         else:
             parser.add_argument(_flag(key), type=type(value), default=value)
     config = vars(parser.parse_args(argv))
-    if not config['corpus'] and not config['resume']:
+    if not config['corpus'] and not config['resume'] and not config['init_from']:
         parser.error('--corpus DIR is required (a directory written by `bachbot corpus`)')
     return config

@@ -126,6 +126,7 @@ def build_config(checkpoint):
             'steps': best['step'],
             'history': state['history'],
             'hyperparameters': {k: config[k] for k in ('dropout', 'seq_len', 'batch', 'lr', 'lr_decay', 'grad_clip', 'seed')},
+            **({'warm_start': state['warm_start']} if state.get('warm_start') else {}),
         },
         'corpus': info['description'],
         'license': info['license'],

@@ -103,6 +103,12 @@ def main(argv=None):
         # the model and data come from the checkpoint; budgets and epochs may be changed on the command line
         for key in ('corpus', 'layers', 'hidden', 'embedding', 'dropout', 'seq_len', 'batch', 'seed'):
             config[key] = saved[key]
+    warm = None
+    if config['init_from'] and not checkpoint:
+        warm = torch.load(config['init_from'], map_location='cpu')
+        for key in ('layers', 'hidden', 'embedding'):
+            config[key] = warm['config'][key]
+        config['corpus'] = config['corpus'] or warm['config']['corpus']
     torch.set_num_threads(config['threads'])
     torch.manual_seed(config['seed'])
     device = pick_device(config['device'])
@@ -122,6 +128,14 @@ def main(argv=None):
         optimizer.load_state_dict(checkpoint['optimizer'])
         state = checkpoint['state']
         torch.set_rng_state(checkpoint['torch_rng'])
+    elif warm:
+        model.load_state_dict(warm['model'])
+        previous = warm['state']
+        state.update({key: previous[key] for key in ('epoch', 'step', 'seconds', 'train_tokens', 'best_valid', 'best_epoch')})
+        state['history'] = list(previous['history'])
+        state['warm_start'] = {'from': config['init_from'], 'epoch': previous['epoch'], 'valid_loss': previous['best_valid']}
+        print(f"warm start from {config['init_from']}: epoch {previous['epoch']}, valid loss {previous['best_valid']:.4f}, "
+              f"lr {config['lr']:.2e}, dropout {config['dropout']}", flush=True)
     parameters = sum(p.numel() for p in model.parameters())
     print(f"model {config['layers']}x{config['hidden']} LSTM, embedding {config['embedding']}, {parameters:,} parameters, "
           f"device {device_description(device)}", flush=True)
@@ -147,7 +161,10 @@ def main(argv=None):
               f"[{time.time() - started:.1f} s]", flush=True)
         return improved
 
-    budget = config['max_minutes'] * 60 if config['max_minutes'] > 0 else math.inf
+    if warm:
+        save(os.path.join(config['out'], 'best.pt'), checkpoint_payload())
+    # the budget counts from this invocation; state['seconds'] counts the whole training, resumes included
+    deadline = time.time() + config['max_minutes'] * 60 if config['max_minutes'] > 0 else math.inf
     run_started = time.time() - state['seconds']
     stop = False
     while state['epoch'] < config['epochs'] and not stop:
@@ -180,7 +197,7 @@ def main(argv=None):
                 window_started, window_tokens, window_loss, window_steps = time.time(), 0, 0.0, 0
             if config['eval_every'] and state['step'] % config['eval_every'] == 0:
                 validate(f"step {state['step']}")
-            if config['max_steps'] and state['step'] >= config['max_steps'] or state['seconds'] >= budget:
+            if config['max_steps'] and state['step'] >= config['max_steps'] or time.time() >= deadline:
                 stop = True
                 break
         state['epoch'] += 1

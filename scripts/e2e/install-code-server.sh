@@ -32,6 +32,11 @@ if [ ! -f "$cs_stamp" ]; then
   echo "e2e: installing code-server $CODE_SERVER_VERSION into $cs_dir (builds native modules; takes minutes)"
   npm_cli="$(dirname "$(readlink -f "$(command -v npm)")")/npm-cli.js"
   rm -rf "$cs_dir"
+  # Under `npm test` the outer npm exports npm_config_user_agent naming its own Node (v20); the inner npm would
+  # pass that on and code-server's postinstall would refuse. Drop every npm_* variable the outer npm set.
+  for var in $(compgen -e); do
+    case "$var" in npm_*) unset "$var" ;; esac
+  done
   # npm runs under Node 24 so code-server's postinstall sees node/v24 in the user agent and native modules
   # are built against Node 24's own headers (a user config may point nodedir at the system Node's).
   PATH="$node_dir/bin:$PATH" \

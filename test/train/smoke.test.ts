@@ -82,3 +82,34 @@ test('corpus -> train -> export: ONNX logits equal PyTorch logits', { timeout: 1
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('a warm start continues the epoch count and history with a fresh learning rate and dropout', { timeout: 120_000 }, async (t) => {
+  const missing = torchMissing();
+  if (missing) {
+    if (process.env.CI) assert.fail(`${missing} — the training smoke test needs PyTorch in CI`);
+    t.skip(missing);
+    return;
+  }
+  const chorales = join(CORPORA, 'bach-chorales');
+  const files = readdirSync(chorales).filter((f) => f.endsWith('.satb')).sort().slice(0, 12).map((f) => join(chorales, f));
+  const work = mkdtempSync(join(tmpdir(), 'bachbot-train-warm-'));
+  try {
+    const corpusDir = join(work, 'corpus');
+    const small = ['--layers', '1', '--hidden', '16', '--embedding', '8', '--batch', '4', '--seq-len', '32'];
+    run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'corpus', ...files, '--out', corpusDir]);
+    run(PYTHON, ['train/train.py', '--corpus', corpusDir, '--out', join(work, 'first'), ...small, '--max-steps', '4', '--epochs', '1']);
+    const log = run(PYTHON, ['train/train.py', '--corpus', corpusDir, '--out', join(work, 'second'), '--init-from', join(work, 'first', 'last.pt'),
+      '--hidden', '99', '--lr', '0.0005', '--dropout', '0.05', '--max-steps', '8', '--epochs', '2']);
+    assert.match(log, /warm start from .*epoch 1, valid loss \d+\.\d+, lr 5\.00e-04, dropout 0\.05/);
+    assert.match(log, /epoch 2 \(stopped early\): valid loss/);
+    const history = JSON.parse(readFileSync(join(work, 'second', 'history.json'), 'utf8'));
+    assert.deepEqual(history.map((h: { epoch: number }) => h.epoch), [1, 2]);
+    run(PYTHON, ['train/export.py', '--checkpoint', join(work, 'second', 'best.pt'), '--out', join(work, 'model'), '--no-card', '--skip-onnxruntime']);
+    const config = JSON.parse(readFileSync(join(work, 'model', 'config.json'), 'utf8'));
+    assert.equal(config.hidden, 16, 'the shape comes from the checkpoint, not the command line');
+    assert.equal(config.training.hyperparameters.dropout, 0.05);
+    assert.equal(config.training.warm_start.epoch, 1);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
