@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Prng } from '../../src/model/decoding/prng';
 
 /** The shared corpora: $BACHBOT_CORPORA, else ../shared/corpora beside the repository root. */
 export function corporaDir(): string {
@@ -24,14 +25,8 @@ export function fixture(name: string): string {
   return readFileSync(resolve(__dirname, '../fixtures/abc', name), 'utf8');
 }
 
-/** Deterministic PRNG (mulberry32) for seeded loops. */
+/** Deterministic random numbers in [0, 1) for seeded loops (the engine's own generator). */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }

@@ -2,19 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex, type SourceRange } from '../../src/common/diagnostic';
 import { checkSatb, choraleToAbc, parseSatb } from '../../src/satb';
+import { Prng } from '../../src/model/decoding/prng';
 import { bachChorales } from './helpers';
-
-/** mulberry32: a small seeded generator, so that every run mutates the same way. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = '()(),,|||..??  \n\n0123456789TrueFalse%rSTARTEND-\t\r';
 
@@ -58,7 +47,8 @@ function assertValidRange(text: string, index: LineIndex, r: SourceRange, what: 
 
 test('10,000 mutated chorales: nothing throws and every range lies inside the text', () => {
   const chorales = bachChorales();
-  const rnd = random(0x5a7b);
+  const prng = new Prng(0x5a7b);
+  const rnd = () => prng.next();
   let withErrors = 0;
   for (let i = 0; i < 10_000; i++) {
     const source = chorales[Math.floor(rnd() * chorales.length)].text;

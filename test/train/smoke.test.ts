@@ -1,6 +1,6 @@
 // End-to-end smoke test of train/: corpus (TypeScript tokenizer) -> a few PyTorch steps -> ONNX -> onnxruntime-node,
 // whose logits must equal PyTorch's. Needs PyTorch; in CI a missing torch fails the test instead of skipping it.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -25,6 +25,23 @@ function torchMissing(): string | undefined {
   return `PyTorch not importable with ${PYTHON} (set BACHBOT_PYTHON): ${(probe.stderr || String(probe.error)).trim().split('\n').pop()}`;
 }
 
+/** False (the test skipped) without PyTorch; in CI a missing PyTorch fails the test instead. */
+function torchAvailable(t: TestContext): boolean {
+  const missing = torchMissing();
+  if (!missing) return true;
+  if (process.env.CI) assert.fail(`${missing} — the training smoke test needs PyTorch in CI`);
+  t.skip(missing);
+  return false;
+}
+
+/** `bachbot corpus` over the first twelve chorales, written to corpusDir. */
+function smallCorpus(corpusDir: string): void {
+  const chorales = join(CORPORA, 'bach-chorales');
+  assert.ok(existsSync(chorales), `corpus not found at ${chorales} (set BACHBOT_CORPORA)`);
+  const files = readdirSync(chorales).filter((f) => f.endsWith('.satb')).sort().slice(0, 12).map((f) => join(chorales, f));
+  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'corpus', ...files, '--out', corpusDir]);
+}
+
 async function onnxLogits(modelDir: string, ids: number[]): Promise<Float32Array[]> {
   const config = JSON.parse(readFileSync(join(modelDir, 'config.json'), 'utf8'));
   const session = await ort.InferenceSession.create(join(modelDir, 'model.onnx'));
@@ -42,21 +59,13 @@ async function onnxLogits(modelDir: string, ids: number[]): Promise<Float32Array
 }
 
 test('corpus -> train -> export: ONNX logits equal PyTorch logits', { timeout: 120_000 }, async (t) => {
-  const missing = torchMissing();
-  if (missing) {
-    if (process.env.CI) assert.fail(`${missing} — the training smoke test needs PyTorch in CI`);
-    t.skip(missing);
-    return;
-  }
-  const chorales = join(CORPORA, 'bach-chorales');
-  assert.ok(existsSync(chorales), `corpus not found at ${chorales} (set BACHBOT_CORPORA)`);
-  const files = readdirSync(chorales).filter((f) => f.endsWith('.satb')).sort().slice(0, 12).map((f) => join(chorales, f));
+  if (!torchAvailable(t)) return;
   const work = mkdtempSync(join(tmpdir(), 'bachbot-train-smoke-'));
   try {
     const corpusDir = join(work, 'corpus');
     const runDir = join(work, 'run');
     const modelDir = join(work, 'model');
-    run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'corpus', ...files, '--out', corpusDir]);
+    smallCorpus(corpusDir);
     const log = run(PYTHON, ['train/train.py', '--corpus', corpusDir, '--out', runDir, '--layers', '2', '--hidden', '24',
       '--embedding', '8', '--batch', '4', '--seq-len', '32', '--max-steps', '6', '--dropout', '0.1']);
     assert.match(log, /valid loss \d+\.\d+ nats\/token/);
@@ -84,19 +93,12 @@ test('corpus -> train -> export: ONNX logits equal PyTorch logits', { timeout: 1
 });
 
 test('a warm start continues the epoch count and history with a fresh learning rate and dropout', { timeout: 120_000 }, async (t) => {
-  const missing = torchMissing();
-  if (missing) {
-    if (process.env.CI) assert.fail(`${missing} — the training smoke test needs PyTorch in CI`);
-    t.skip(missing);
-    return;
-  }
-  const chorales = join(CORPORA, 'bach-chorales');
-  const files = readdirSync(chorales).filter((f) => f.endsWith('.satb')).sort().slice(0, 12).map((f) => join(chorales, f));
+  if (!torchAvailable(t)) return;
   const work = mkdtempSync(join(tmpdir(), 'bachbot-train-warm-'));
   try {
     const corpusDir = join(work, 'corpus');
     const small = ['--layers', '1', '--hidden', '16', '--embedding', '8', '--batch', '4', '--seq-len', '32'];
-    run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'corpus', ...files, '--out', corpusDir]);
+    smallCorpus(corpusDir);
     run(PYTHON, ['train/train.py', '--corpus', corpusDir, '--out', join(work, 'first'), ...small, '--max-steps', '4', '--epochs', '1']);
     const log = run(PYTHON, ['train/train.py', '--corpus', corpusDir, '--out', join(work, 'second'), '--init-from', join(work, 'first', 'last.pt'),
       '--hidden', '99', '--lr', '0.0005', '--dropout', '0.05', '--max-steps', '8', '--epochs', '2']);

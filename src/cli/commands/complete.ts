@@ -1,18 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { complete as completeAt, loadModel, type ProviderRequest } from '../../model';
 import { parseArgs, type CliCommand } from '../command';
-import { defaultModelDir, languageOf } from '../../model/model-dir';
-
-/** Where a command writes; the process's streams, or a collector in tests. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export const PROCESS_IO: CliIo = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-};
+import { defaultModelDir } from '../../model/model-dir';
+import { PROCESS_IO, readNotationFile, type CliIo } from '../notation-file';
 
 const USAGE = 'usage: bachbot complete FILE --at LINE:COL [--n N] [--bars N] [--frames N] [--temperature T] [--seed S] [--model DIR] [--provider cpu|auto|webgpu|cuda|dml]';
 
@@ -30,18 +20,9 @@ export async function runComplete(args: string[], io: CliIo): Promise<number> {
     io.err(`${USAGE}\n`);
     return 2;
   }
-  const type = languageOf(file);
-  if (!type) {
-    io.err(`bachbot complete: '${file}': unknown file type (expected .satb or .abc)\n`);
-    return 2;
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    io.err(`bachbot complete: cannot read '${file}'\n`);
-    return 2;
-  }
+  const input = readNotationFile('complete', file, io);
+  if (!input) return 2;
+  const { text, language: type } = input;
   const line = Number(at[1]) - 1;
   const column = Number(at[2]) - 1;
   const lines = text.split('\n');

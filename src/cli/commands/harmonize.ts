@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { harmonizeAlternatives, loadModel, type ProviderRequest } from '../../model';
 import { parseArgs, type CliCommand } from '../command';
-import { defaultModelDir, languageOf } from '../../model/model-dir';
-import { PROCESS_IO, numberFlag, type CliIo } from './complete';
+import { defaultModelDir } from '../../model/model-dir';
+import { PROCESS_IO, readNotationFile, type CliIo } from '../notation-file';
+import { numberFlag } from './complete';
 
 const USAGE = 'usage: bachbot harmonize FILE [--beam W] [--alternatives N] [--model DIR] [--provider cpu|auto|webgpu|cuda|dml]';
 
@@ -19,18 +20,9 @@ export async function runHarmonize(args: string[], io: CliIo): Promise<number> {
     io.err(`${USAGE}\n`);
     return 2;
   }
-  const language = languageOf(file);
-  if (!language) {
-    io.err(`bachbot harmonize: '${file}': unknown file type (expected .satb or .abc)\n`);
-    return 2;
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    io.err(`bachbot harmonize: cannot read '${file}'\n`);
-    return 2;
-  }
+  const input = readNotationFile('harmonize', file, io);
+  if (!input) return 2;
+  const { text, language } = input;
   // Both languages are harmonized by the chorale model (an ABC melody goes through frames).
   const dir = flags.get('model') ?? defaultModelDir('satb');
 if (!flags.has('model') && !existsSync(dir)) {

@@ -3,9 +3,8 @@ import { abcVoiceToFrames } from '../../abc/frames';
 import { framesToAbcVoices } from '../../abc/frames-to-abc';
 import { VOICE_RANGES, type Frame } from '../../satb';
 import { EngineInputError } from '../errors';
-import type { LoadedModel } from '../model';
-import { harmonize, type HarmonizeOptions } from './harmonize';
-import type { TextAlternative } from './satb-harmonize-text';
+import { harmonize } from './harmonize';
+import type { TextAlternative, TextHarmonizerArgs } from './satb-harmonize-text';
 
 /**
  * Harmonizes one voice of an ABC tune with the chorale model: the tune holding the selection (or the first),
@@ -14,13 +13,7 @@ import type { TextAlternative } from './satb-harmonize-text';
  * a four-voice tune (V:S V:A V:T V:B) in the original key that replaces the tune's text. The tune's other header
  * lines (C:, Q:, S:, comments, directives...) are kept as written; chord symbols are not carried over.
  */
-export async function harmonizeAbcText(
-  model: LoadedModel,
-  text: string,
-  selection: { start: number; end: number } | undefined,
-  options: HarmonizeOptions,
-  signal?: AbortSignal,
-): Promise<TextAlternative[]> {
+export async function harmonizeAbcText(...[model, text, selection, options, signal]: TextHarmonizerArgs): Promise<TextAlternative[]> {
   const parsed = parseAbc(text);
   const tune = selection ? parsed.tunes.find((t) => selection.start >= t.start && selection.start <= t.end) : parsed.tunes[0];
   if (!tune) throw new EngineInputError(selection ? 'the selection is not inside a tune' : 'the document has no tune (X: ... K:)');

@@ -6,29 +6,24 @@ import { harmonizeSatbText, type TextAlternative } from './satb-harmonize-text';
 
 export type { TextAlternative };
 
-/** Harmonized versions of the whole document, best first (`alternatives` of them). */
-export async function harmonizeAlternatives(
+type HarmonizeTextArgs = [
   model: LoadedModel,
   text: string,
   languageId: 'abc' | 'satb',
   selection: { start: number; end: number } | undefined,
-  options: HarmonizeOptions = {},
+  options?: HarmonizeOptions,
   signal?: AbortSignal,
-): Promise<TextAlternative[]> {
+];
+
+/** Harmonized versions of the whole document, best first (`alternatives` of them). */
+export async function harmonizeAlternatives(...[model, text, languageId, selection, options = {}, signal]: HarmonizeTextArgs): Promise<TextAlternative[]> {
   if (languageId === 'satb') return harmonizeSatbText(model, text, selection, options, signal);
   if (languageId === 'abc') return harmonizeAbcText(model, text, selection, options, signal);
   throw new EngineInputError(`cannot harmonize a '${languageId as string}' document (abc or satb)`);
 }
 
 /** The whole document with the best harmonization written in (one edit for the editor; the CLI prints it). */
-export async function harmonizeText(
-  model: LoadedModel,
-  text: string,
-  languageId: 'abc' | 'satb',
-  selection: { start: number; end: number } | undefined,
-  options: HarmonizeOptions = {},
-  signal?: AbortSignal,
-): Promise<string> {
+export async function harmonizeText(...[model, text, languageId, selection, options = {}, signal]: HarmonizeTextArgs): Promise<string> {
   const [best] = await harmonizeAlternatives(model, text, languageId, selection, { ...options, alternatives: 1 }, signal);
   return best.text;
 }

@@ -9,6 +9,15 @@ export interface TextAlternative {
   logprob: number;
 }
 
+/** What a document harmonizer takes: the selection (character offsets) limits what it fills. */
+export type TextHarmonizerArgs = [
+  model: LoadedModel,
+  text: string,
+  selection: { start: number; end: number } | undefined,
+  options: HarmonizeOptions,
+  signal?: AbortSignal,
+];
+
 interface Edit {
   start: number;
   end: number;
@@ -21,13 +30,7 @@ interface Edit {
  * Fills the `(?)` slots of a `.satb` document (and frames that give only the soprano: their alto, tenor and bass),
  * within `selection` when one is given; the rest of the text is kept character for character.
  */
-export async function harmonizeSatbText(
-  model: LoadedModel,
-  text: string,
-  selection: { start: number; end: number } | undefined,
-  options: HarmonizeOptions,
-  signal?: AbortSignal,
-): Promise<TextAlternative[]> {
+export async function harmonizeSatbText(...[model, text, selection, options, signal]: TextHarmonizerArgs): Promise<TextAlternative[]> {
   const parsed = parseSatb(text);
   const error = parsed.diagnostics.find((d) => d.severity === 'error');
   if (error) throw new EngineInputError(`line ${error.range.start.line + 1}, column ${error.range.start.column + 1}: ${error.message}`);

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { languageOf } from '../model/model-dir';
+
+/** Where a command writes; the process's streams, or a collector in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const PROCESS_IO: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+/** Reads a .satb or .abc file named on the command line; says what is wrong on `io` and gives undefined otherwise. */
+export function readNotationFile(command: string, file: string, io: CliIo): { text: string; language: 'satb' | 'abc' } | undefined {
+  const language = languageOf(file);
+  if (!language) {
+    io.err(`bachbot ${command}: '${file}': unknown file type (expected .satb or .abc)\n`);
+    return undefined;
+  }
+  try {
+    return { text: readFileSync(file, 'utf8'), language };
+  } catch {
+    io.err(`bachbot ${command}: cannot read '${file}'\n`);
+    return undefined;
+  }
+}
