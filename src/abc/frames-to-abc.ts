@@ -20,6 +20,8 @@ export interface AbcVoicesContext {
   barLines?: { frame: number; text: string }[];
   /** Closing bar line when barLines are given (default `|]`). */
   finalBarLine?: string;
+  /** Chord symbols and annotations (source text, quotes included) written in the soprano before the note at `frame`. */
+  chordSymbols?: { frame: number; text: string }[];
   title?: string;
   reference?: number;
 }
@@ -39,6 +41,8 @@ interface Run {
   start: number;
   length: number;
   fermata: boolean;
+  /** A held note cut from the run before it (at a chord symbol): that run ends tied into this one. */
+  continuesPrevious?: boolean;
 }
 
 export function framesToAbcVoices(frames: Frame[], ctx: AbcVoicesContext): string {
@@ -47,28 +51,31 @@ export function framesToAbcVoices(frames: Frame[], ctx: AbcVoicesContext): strin
   lines.push(`M:${ctx.meter.text}`, `L:${ctx.unitLength.toString()}`, '%%score (S A) (T B)');
   for (const v of VOICES) lines.push(`V:${v.id} clef=${v.clef}`);
   lines.push(`K:${formatKey(ctx.key)}`);
+  const symbols = new Map<number, string>();
+  for (const c of ctx.chordSymbols ?? []) symbols.set(c.frame, (symbols.get(c.frame) ?? '') + c.text);
   VOICES.forEach((v, k) => {
+    const voiceSymbols = k === 0 ? symbols : new Map<number, string>();
     lines.push(`V:${v.id}`);
-    lines.push(...writeVoice(runsOf(frames, k), frames.length, ctx));
+    lines.push(...writeVoice(runsOf(frames, k, new Set(voiceSymbols.keys())), frames.length, ctx, voiceSymbols));
   });
   return lines.join('\n') + '\n';
 }
 
-function runsOf(frames: Frame[], voice: number): Run[] {
+/** Notes, rests and slots with their lengths; a run also starts at each frame in `breaks` (where a chord symbol goes). */
+function runsOf(frames: Frame[], voice: number, breaks: Set<number>): Run[] {
   const runs: Run[] = [];
   frames.forEach((frame, i) => {
     const entry = frame.voices[voice] ?? { kind: 'rest' };
     const last = runs[runs.length - 1];
+    const heldNote = entry.kind === 'note' && entry.held && last?.entry.kind === 'note' && last.entry.pitch === entry.pitch;
     const continues =
       last !== undefined &&
-      ((entry.kind === 'note' && entry.held && last.entry.kind === 'note' && last.entry.pitch === entry.pitch) ||
-        (entry.kind === 'rest' && last.entry.kind === 'rest') ||
-        (entry.kind === 'slot' && last.entry.kind === 'slot'));
-    if (continues) {
+      (heldNote || (entry.kind === 'rest' && last.entry.kind === 'rest') || (entry.kind === 'slot' && last.entry.kind === 'slot'));
+    if (continues && !breaks.has(i)) {
       last.length++;
       last.fermata ||= frame.fermata;
     } else {
-      runs.push({ entry, start: i, length: 1, fermata: frame.fermata });
+      runs.push({ entry, start: i, length: 1, fermata: frame.fermata && !(continues && last.fermata), continuesPrevious: continues && heldNote });
     }
   });
   return runs;
@@ -91,7 +98,7 @@ function lengthText(sixteenthsCount: number, unit: Fraction): string {
   return (f.num === 1 ? '' : String(f.num)) + '/' + f.den;
 }
 
-function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext): string[] {
+function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: Map<number, string>): string[] {
   const barLen = barLength16(ctx.meter);
   const beat = beat16(ctx.meter);
   const firstBarEnd = ctx.pickup > 0 && ctx.pickup < barLen ? ctx.pickup : barLen;
@@ -116,6 +123,7 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext): string[]
     const sinceBar = time - barStartOf(time);
     if (sinceBar > 0 && sinceBar % beat === 0) line += ' ';
     const len = lengthText(length, ctx.unitLength);
+    if (firstOfRun) line += symbols.get(run.start) ?? '';
     if (run.entry.kind === 'note') {
       const p = spellPitch(run.entry.pitch - ctx.semitones, ctx.key);
       const inForce = accidentals.get(p.letter, p.octave) ?? signature[p.letter];
@@ -128,15 +136,16 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext): string[]
     time += length;
   };
 
-  for (const run of runs) {
+  runs.forEach((run, r) => {
     let left = run.length;
     let first = true;
+    const tiedOn = runs[r + 1]?.continuesPrevious === true;
     while (left > 0) {
       const room = nextBarLine(time) - time;
       const inBar = Math.min(left, room);
       const parts = splitWritable(inBar);
       parts.forEach((part, k) => {
-        const more = k < parts.length - 1 || left - inBar > 0;
+        const more = k < parts.length - 1 || left - inBar > 0 || tiedOn;
         writePiece(run, part, first, more && run.entry.kind === 'note');
         first = false;
       });
@@ -151,7 +160,7 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext): string[]
         }
       }
     }
-  }
+  });
   line += given ? ctx.finalBarLine || '|]' : '|]';
   out.push(safeLine(line));
   return out;

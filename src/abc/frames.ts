@@ -36,6 +36,8 @@ export interface AbcFramesResult {
   barLines: AbcBarLine[];
   /** The bar line after the last note, as written ('' when none). */
   finalBarLine: string;
+  /** Chord symbols and annotations written before the voice's notes (`"G"`, `"^intro"`), at the frame of that note; ascending. */
+  chordSymbols: AbcBarLine[];
   /** Per frame, the source element it came from (undefined for frames that fill a gap). */
   sources: (FrameSource | undefined)[];
   /** Rounded tuplets and notes shorter than a sixteenth, with their ranges. */
@@ -97,8 +99,29 @@ export function abcVoiceToFrames(tune: AbcTune, voiceId?: string): AbcFramesResu
   const meter = events[0]?.meter ?? tune.meter;
   const pickup = firstBar && firstBar.sectionStart && !meter.free && firstBar.duration.lt(meter.barLength) ? sixteenths(firstBar.duration).value : 0;
   const { barLines, finalBarLine } = barLinesOf(tune, voice, events);
+  const chordSymbols = chordSymbolsOf(tune, voice, events, frames.length);
   const unitLength = events[0]?.unitLength ?? tune.unitLength;
-  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, sources, diagnostics };
+  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, chordSymbols, sources, diagnostics };
+}
+
+/** Chord symbols and annotations as written, each at the frame of the note or rest that follows it. */
+function chordSymbolsOf(tune: AbcTune, voice: string, events: TimedEvent[], frameCount: number): AbcBarLine[] {
+  const onsetAt = new Map(events.map((e) => [e.element.start, e.onset]));
+  const symbols: AbcBarLine[] = [];
+  let pending = '';
+  for (const el of tune.elements) {
+    if (el.voice !== voice) continue;
+    if (el.kind === 'chord-symbol' || el.kind === 'annotation') {
+      pending += tune.source.slice(el.start, el.end);
+      continue;
+    }
+    const onset = onsetAt.get(el.start);
+    if (onset === undefined || !pending) continue;
+    const frame = sixteenths(onset).value;
+    if (frame < frameCount) symbols.push({ frame, text: pending });
+    pending = '';
+  }
+  return symbols;
 }
 
 /** Bar lines, endings, meter changes and part labels between the voice's notes, joined per gap (`:|[2`, `|[M:9/8]`, `|[P:B]`). */

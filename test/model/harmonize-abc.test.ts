@@ -65,3 +65,18 @@ test('header lines the four-voice writer does not produce are kept as written', 
   assert.ok(out.startsWith('X:7\nT:Kept\nC:Trad.\nQ:1/4=90\n%%MIDI program 1\nM:4/4\n'), out.slice(0, 120));
   assert.deepEqual(parseAbc(out).tunes[0].voices.map((v) => v.id), ['S', 'A', 'T', 'B']);
 });
+
+test("the melody's chord symbols and annotations stay over its notes in V:S, a symbol inside a held note included", async () => {
+  const { model } = fakeModel('satb', satbTestVocab());
+  const tune = `X:5\nT:Chords\nM:4/4\nL:1/8\nK:G\n"G"G2 AB "^lively"c2 "Am/C"d2- | "D7"d4 "G"G4 |]\n`;
+  const out = await harmonizeText(model, tune, 'abc', undefined, { beamWidth: 2 });
+  const parsed = parseAbc(out);
+  assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), []);
+  const symbols = (voice: string) =>
+    parsed.tunes[0].elements.filter((e) => e.voice === voice && (e.kind === 'chord-symbol' || e.kind === 'annotation')).map((e) => out.slice(e.start, e.end));
+  assert.deepEqual(symbols('S'), ['"G"', '"^lively"', '"Am/C"', '"D7"', '"G"']);
+  for (const v of ['A', 'T', 'B']) assert.deepEqual(symbols(v), []);
+  assert.deepEqual(sopranoOf(out, 0, 'S'), sopranoOf(tune, 0), 'the tied d keeps sounding through "D7"');
+  const frames = abcVoiceToFrames(parsed.tunes[0], 'S');
+  assert.deepEqual(frames.chordSymbols.map((c) => c.frame), [0, 8, 12, 16, 24]);
+});

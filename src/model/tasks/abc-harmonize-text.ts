@@ -11,7 +11,8 @@ import type { TextAlternative, TextHarmonizerArgs } from './satb-harmonize-text'
  * the voice of the first note in the selection (or the first voice). The voice goes to soprano frames in C/A minor
  * (moved by octaves into the soprano's range when it lies outside), gets alto, tenor and bass, and comes back as
  * a four-voice tune (V:S V:A V:T V:B) in the original key that replaces the tune's text. The tune's other header
- * lines (C:, Q:, S:, comments, directives...) are kept as written; chord symbols are not carried over.
+ * lines (C:, Q:, S:, comments, directives...) are kept as written, and the melody's chord symbols and annotations stay
+ * over its notes in V:S.
  */
 export async function harmonizeAbcText(...[model, text, selection, options, signal]: TextHarmonizerArgs): Promise<TextAlternative[]> {
   const parsed = parseAbc(text);
@@ -29,6 +30,7 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
       meter: melody.meter,
       unitLength: melody.unitLength,
       pickup: melody.pickup,
+      chordSymbols: melody.chordSymbols,
       title: tune.title,
       reference: tune.reference,
     });
