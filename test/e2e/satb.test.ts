@@ -1,8 +1,11 @@
 // Four-part chorales (.satb) in a real VS Code: ghost text, the preview, harmonizing (?) slots.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { harmonizeAlternatives, loadModel } from '../../src/model';
 import { lineColumnOf, saveAndWaitFor } from './harness/documents';
 import { checkDiagnostics, describeDiagnostics, readText, satbFrames, struckNotes } from './harness/notation';
+import { repoRoot } from './harness/paths';
 import { startSession, withFailureScreenshot, type Session } from './harness/session';
 
 /** Frames in one bar of 4/4, the length of the default ghost text (bachbot.completion.length = 1 bar). */
@@ -106,4 +109,53 @@ test('Harmonize Selection fills every (?) slot and keeps the given voices; Ctrl+
     await wb.press('Control+Z');
     const undone = await saveAndWaitFor(wb, file, (text) => text !== harmonized);
     assert.equal(undone, original, 'one Ctrl+Z did not restore the original text');
+  }));
+
+test('Show Alternatives offers harmonizations most likely first; the one picked is written in one edit', { timeout: 180_000 }, async () =>
+  withFailureScreenshot(session, 'satb-4-alternatives', async () => {
+    const wb = session.workbench;
+    const file = session.path('chorale-slots.satb'); // from examples/
+    const original = readText(file);
+    // The engine's own answer for the extension's defaults (beam 8, 5 alternatives), from the same model files.
+    const model = await loadModel(join(repoRoot, 'models/satb'));
+    const expected = await harmonizeAlternatives(model, original, 'satb', undefined, { beamWidth: 8, alternatives: 5 }).finally(() => model.dispose());
+    await wb.openFile('chorale-slots.satb');
+    await wb.runCommand('BachBot: Show Alternatives');
+    const picker = wb.page.locator('.quick-input-widget');
+    await wb.explained('no list of alternatives', picker.locator('.quick-input-title', { hasText: /harmonizations, most likely first/ }).waitFor({ timeout: 120_000 }));
+    assert.match(await picker.locator('.quick-input-title').innerText(), /BachBot: 5 harmonizations, most likely first/);
+    await picker.locator('.quick-input-list .monaco-list-row').nth(1).waitFor();
+    await wb.screenshot('satb-4-alternatives');
+    await wb.press('ArrowDown');
+    await wb.press('Enter');
+    const written = await saveAndWaitFor(wb, file, (text) => text !== original, 60_000);
+    assert.equal(written, expected[1].text, 'the document is not the second alternative');
+    assert.notEqual(expected[1].text, expected[0].text);
+
+    await wb.focusEditor('chorale-slots.satb');
+    await wb.press('Control+Z');
+    const undone = await saveAndWaitFor(wb, file, (text) => text !== written);
+    assert.equal(undone, original, 'one Ctrl+Z did not restore the original text');
+  }));
+
+test('Continue composes two bars of frames at the cursor in one edit; the chorale still checks', { timeout: 150_000 }, async () =>
+  withFailureScreenshot(session, 'satb-5-continue', async () => {
+    const wb = session.workbench;
+    const file = session.path('e2e/chorale.satb');
+    const original = readText(file);
+    const before = satbFrames(original);
+    await wb.openFile('e2e/chorale.satb');
+    await wb.goTo(before[before.length - 1].line, 1);
+    await wb.press('End');
+    await wb.press('Enter');
+    await wb.runCommand('BachBot: Continue');
+    const continued = await saveAndWaitFor(wb, file, (text) => satbFrames(text).length > before.length, 90_000);
+    await wb.screenshot('satb-5-continued');
+    const after = satbFrames(continued);
+    const added = after.length - before.length;
+    assert.ok(added >= 1 && added <= 2 * FRAMES_PER_BAR, `Continue added ${added} frames; at most two bars (32) expected`);
+    for (const f of after) assert.equal(f.voices.length, 4, `line ${f.line} does not have four voices`);
+    assert.ok(continued.startsWith(original.slice(0, original.lastIndexOf('|||') + 3)), 'the frames before the cursor changed');
+    const errors = checkDiagnostics(file).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors, [], `bachbot check finds errors:\n${describeDiagnostics(errors)}\n${continued}`);
   }));
