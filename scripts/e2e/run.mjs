@@ -34,7 +34,13 @@ if (!vsix) {
   }
   vsix = fresh.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }
-console.log(`e2e: testing ${vsix}`);
+const VSIX_LIMIT_MB = 40; // what users download; something stray in the package shows here first
+const vsixMb = statSync(vsix).size / 2 ** 20;
+if (vsixMb > VSIX_LIMIT_MB) {
+  console.error(`e2e: ${vsix} is ${vsixMb.toFixed(1)} MB, over ${VSIX_LIMIT_MB} MB: see \`npx vsce ls\` for what .vscodeignore lets in`);
+  process.exit(1);
+}
+console.log(`e2e: testing ${vsix} (${vsixMb.toFixed(1)} MB)`);
 
 const testDir = join(root, 'test/e2e');
 const files = readdirSync(testDir)
