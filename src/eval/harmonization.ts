@@ -1,4 +1,4 @@
-import { harmonize } from '../model/tasks/harmonize';
+import { harmonize, type HarmonizeOptions } from '../model/tasks/harmonize';
 import type { LoadedModel } from '../model/model';
 import { analyzeVoiceLeading, parseKeyMeta, voiceToken, type Chorale, type Frame } from '../satb';
 
@@ -22,7 +22,7 @@ export function melodyOnly(frames: Frame[]): Frame[] {
 }
 
 /** Harmonizes each chorale's soprano with the given beam width and compares with Bach's lower voices. */
-export async function harmonizationFigures(model: LoadedModel, chorales: Chorale[], beamWidth: number): Promise<HarmonizationFigures> {
+export async function harmonizationFigures(model: LoadedModel, chorales: Chorale[], beamWidth: number, options: HarmonizeOptions = {}): Promise<HarmonizationFigures> {
   const started = Date.now();
   let frames = 0;
   let equalVoices = 0;
@@ -30,7 +30,7 @@ export async function harmonizationFigures(model: LoadedModel, chorales: Chorale
   let faults = 0;
   let bachFaults = 0;
   for (const chorale of chorales) {
-    const [best] = await harmonize(model, melodyOnly(chorale.frames), { beamWidth, alternatives: 1 });
+    const [best] = await harmonize(model, melodyOnly(chorale.frames), { ...options, beamWidth, alternatives: 1 });
     const toSounding = -(parseKeyMeta(chorale.meta.key)?.shift ?? 0);
     chorale.frames.forEach((bach, i) => {
       let same = 0;

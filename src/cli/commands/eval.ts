@@ -9,11 +9,11 @@ import { packageModelsDir } from '../../model/model-dir';
 import { resolveCorporaDir } from '../bench-tokenizers';
 import { parseArgs, type CliCommand } from '../command';
 
-const USAGE = `usage: bachbot eval [--models DIR] [--satb DIR] [--abc DIR] [--corpora DIR] [--only satb|abc] [--beams 1,8] [--pieces N] [--tunes N]
+const USAGE = `usage: bachbot eval [--models DIR] [--satb DIR] [--abc DIR] [--corpora DIR] [--only satb|abc] [--beams 1,8,32] [--pieces N] [--tunes 200]
   Prints one JSON object per line: validation cross-entropy of each shipped model recomputed from model.onnx
   (checked against config.json), the satb model's training record, harmonization figures on the validation
   chorales for each beam width, and the share of valid ABC tunes and continuations sampled from the abc model.
-  Full run: --beams 1,8,32 --tunes 200`;
+  A quick run: --beams 1,8 --pieces 10`;
 
 /** Eval's loss must reproduce config.json's (PyTorch's) to this many nats. */
 const LOSS_TOLERANCE = 1e-3;
@@ -42,12 +42,12 @@ async function evaluateModel(kind: CorpusKind, model: LoadedModel, corpora: stri
   if (kind === 'satb') {
     const count = Math.min(pieces.length, positiveIntegers(flags.get('pieces') ?? String(pieces.length), 'pieces')[0]);
     const chorales = pieces.slice(0, count).map((p) => p.chorale!);
-    for (const beamWidth of positiveIntegers(flags.get('beams') ?? '1,8', 'beams')) {
+    for (const beamWidth of positiveIntegers(flags.get('beams') ?? '1,8,32', 'beams')) {
       const f = await harmonizationFigures(model, chorales, beamWidth);
       emit({ model: kind, figure: 'harmonization', ...roundAll(f) });
     }
   } else {
-    const tunes = positiveIntegers(flags.get('tunes') ?? '40', 'tunes')[0];
+    const tunes = positiveIntegers(flags.get('tunes') ?? '200', 'tunes')[0];
     const texts = pieces.map((p) => p.text!);
     for (const task of ['tune', 'continuation'] as const) {
       emit({ model: kind, figure: 'abc_validity', ...roundAll(await abcValidityFigures(model, texts, task, tunes)) });
