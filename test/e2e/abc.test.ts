@@ -105,3 +105,19 @@ test('the preview draws every note, follows clicks to the source and the cursor,
     await frame.locator('#stop').click();
     await frame.locator('#score .bachbot-playing').first().waitFor({ state: 'detached', timeout: 10_000 });
   }));
+
+test('after Reload Window the preview comes back by itself and still draws the tune', { timeout: 150_000 }, async () =>
+  withFailureScreenshot(session, 'abc-4-preview-restored', async () => {
+    const wb = session.workbench;
+    const { notes } = measureAbc(readText(session.path('e2e/preview.abc')));
+    await wb.webviewFrame('#score svg .abcjs-note'); // the preview of the scenario before is open
+    const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: 60_000 });
+    await wb.runCommand('Developer: Reload Window');
+    await reloaded;
+    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await wb.page.locator('.tab[data-resource-name="preview.abc"]').first().waitFor({ timeout: 60_000 });
+    const frame = await wb.explained('the preview did not come back after the reload', wb.webviewFrame('#score svg .abcjs-note', 90_000));
+    await frame.locator('#play:not([disabled])').waitFor();
+    assert.equal(await frame.locator('#score .abcjs-note').count(), notes.length, 'notes drawn in the restored preview');
+    await wb.screenshot('abc-4-preview-restored');
+  }));
