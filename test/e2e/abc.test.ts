@@ -86,6 +86,8 @@ test('the preview draws every note, follows clicks to the source and the cursor,
     const end = lineColumnOf(text, notes[index].end);
     // abcjs finds the note under the pointer from the whole SVG, as for a user's click.
     await frame.locator('#score .abcjs-note').nth(index).click({ force: true });
+    // The status bar shows Ln/Col only while a text editor is active; the click may have left the preview focused.
+    await wb.focusEditor('preview.abc');
     await wb.waitForCursorLine(start.line);
     const cursor = await wb.cursor();
     assert.ok(cursor.column >= start.column && cursor.column <= end.column,

@@ -1,8 +1,10 @@
 // Four-part chorales (.satb) in a real VS Code: ghost text, the preview, harmonizing (?) slots.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { harmonizeAlternatives, loadModel } from '../../src/model';
+import { midiToChorale, parseSatb, voiceToken } from '../../src/satb';
 import { lineColumnOf, saveAndWaitFor } from './harness/documents';
 import { checkDiagnostics, describeDiagnostics, readText, satbFrames, struckNotes } from './harness/notation';
 import { repoRoot } from './harness/paths';
@@ -72,6 +74,8 @@ test('the preview draws every voice, follows clicks to the source and plays', { 
     assert.equal(Number(await note.getAttribute('data-source-start')), start, 'the page maps the note to another place in the text');
     await note.click({ force: true });
     const expected = lineColumnOf(text, start);
+    // The status bar shows Ln/Col only while a text editor is active; the click may have left the preview focused.
+    await wb.focusEditor('preview.satb');
     await wb.waitForCursorLine(expected.line);
     assert.deepEqual(await wb.cursor(), expected, 'the cursor is not on the clicked note');
 
@@ -158,4 +162,27 @@ test('Continue composes two bars of frames at the cursor in one edit; the choral
     assert.ok(continued.startsWith(original.slice(0, original.lastIndexOf('|||') + 3)), 'the frames before the cursor changed');
     const errors = checkDiagnostics(file).filter((d) => d.severity === 'error');
     assert.deepEqual(errors, [], `bachbot check finds errors:\n${describeDiagnostics(errors)}\n${continued}`);
+  }));
+
+test('Export MIDI writes the chorale beside it through the save dialog; read back, it is the same chorale', { timeout: 120_000 }, async () =>
+  withFailureScreenshot(session, 'satb-6-midi', async () => {
+    const wb = session.workbench;
+    const source = session.path('e2e/preview.satb');
+    const target = source.replace(/\.satb$/, '.mid');
+    rmSync(target, { force: true });
+    await wb.openFile('e2e/preview.satb');
+    await wb.runCommand('BachBot: Export MIDI');
+    // code-server's own save dialog: a path box that starts at the file name BachBot proposes.
+    const input = wb.page.locator('.quick-input-widget input');
+    await wb.explained('no save dialog', input.waitFor());
+    await wb.explained('the save dialog does not propose preview.mid', wb.page.waitForFunction(
+      () => /preview\.mid$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 10_000 }));
+    await wb.screenshot('satb-6-save-dialog');
+    await wb.press('Enter');
+    const deadline = Date.now() + 30_000;
+    while (!existsSync(target) && Date.now() < deadline) await wb.page.waitForTimeout(250);
+    assert.ok(existsSync(target), `no ${target} after the dialog`);
+    const exported = midiToChorale(new Uint8Array(readFileSync(target)));
+    const chorale = parseSatb(readText(source)).chorale;
+    assert.deepEqual(exported.frames.map((f) => f.voices.map(voiceToken)), chorale.frames.map((f) => f.voices.map(voiceToken)));
   }));

@@ -83,7 +83,11 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: title }) }).first();
     await row.waitFor();
     await row.click();
-    await input.waitFor({ state: 'hidden' });
+    // Closed, or taken over by what the command opened (a quick pick, a save dialog).
+    await this.page.waitForFunction(() => {
+      const box = document.querySelector<HTMLInputElement>('.quick-input-widget input');
+      return !box || box.offsetParent === null || !/Type the name of a command/.test(box.getAttribute('aria-label') ?? '');
+    });
   }
 
   /** Gives the keyboard back to the editor of a file (after a webview, panel or other editor had it). */
