@@ -10,8 +10,6 @@ export interface HarmonizeOptions {
   beamWidth?: number;
   /** Harmonizations returned, best first (at most beamWidth). */
   alternatives?: number;
-  /** Keep each filled voice at or below the voice above it when some choice allows (default true). */
-  noCrossing?: boolean;
 }
 
 export interface Harmonization {
@@ -36,7 +34,6 @@ export async function harmonize(model: LoadedModel, frames: Frame[], options: Ha
   if (model.type !== 'satb') throw new EngineInputError(`harmonizing needs a chorale (satb) model; this one is "${model.type}"`);
   const width = Math.max(1, Math.floor(options.beamWidth ?? 8));
   const wanted = Math.max(1, Math.min(width, Math.floor(options.alternatives ?? 1)));
-  const noCrossing = options.noCrossing ?? true;
   const grammar = new SatbGrammar(model.vocab);
   const positions = plan(model, frames);
   const vocabSize = model.stepper.vocabSize;
@@ -65,8 +62,7 @@ export async function harmonize(model: LoadedModel, frames: Frame[], options: Ha
       const candidates: { beam: number; id: number; logprob: number }[] = [];
       beams.forEach((beam, b) => {
         const v = pos.slot.voice;
-        const choices = grammar.slotChoices(v, beam.pitches[v]);
-        for (const id of noCrossing ? belowVoiceAbove(choices, v > 0 ? beam.pitches[v - 1] : -1, pitchOf) : choices) {
+        for (const id of belowVoiceAbove(grammar.slotChoices(v, beam.pitches[v]), v > 0 ? beam.pitches[v - 1] : -1, pitchOf)) {
           candidates.push({ beam: b, id, logprob: beam.logprob + logits[b * vocabSize + id] - norm[b] });
         }
       });
