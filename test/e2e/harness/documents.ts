@@ -9,7 +9,16 @@ import type { Workbench } from './workbench';
 export async function saveAndWaitFor(wb: Workbench, file: string, accept: (text: string) => boolean, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let text = readFileSync(file, 'utf8');
-  while (!accept(text)) {
+  // A read can catch the file half written by a save (empty, or cut short): accept only what reads the same again.
+  const settled = async (): Promise<boolean> => {
+    if (text.length === 0 || !accept(text)) return false;
+    await wb.page.waitForTimeout(200);
+    const again = readFileSync(file, 'utf8');
+    if (again === text) return true;
+    text = again;
+    return false;
+  };
+  while (!(await settled())) {
     const errors = await wb.errorNotifications();
     if (errors.length) throw new Error(`VS Code shows an error instead: ${errors.join(' | ')}`);
     if (Date.now() > deadline) throw new Error(`${file} did not reach the expected content within ${timeoutMs} ms; it holds:\n${text}`);
