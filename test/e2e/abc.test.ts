@@ -1,7 +1,7 @@
 // ABC tunes in a real VS Code: ghost text, harmonization, the preview.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { abcBodyLines, lineColumnOf, saveAndWaitFor } from './harness/documents';
+import { assertOneUndoRestores, abcBodyLines, lineColumnOf, saveAndWaitFor } from './harness/documents';
 import { checkDiagnostics, describeDiagnostics, measureAbc, readText, wrongBars } from './harness/notation';
 import { startSession, withFailureScreenshot, type Session } from './harness/session';
 
@@ -62,10 +62,7 @@ test('Harmonize Selection writes four voices in one edit; Ctrl+Z restores the me
     assert.ok(harmonized.includes(melody), 'the melody is not kept as written');
     assert.deepEqual(wrongBars(harmonized), [], 'abcjs measures a bar of the wrong length in a voice');
 
-    await wb.focusEditor('melody.abc');
-    await wb.press('Control+Z');
-    const undone = await saveAndWaitFor(wb, file, (text) => text !== harmonized);
-    assert.equal(undone, original, 'one Ctrl+Z did not restore the original text');
+    await assertOneUndoRestores(wb, 'melody.abc', file, harmonized, original);
   }));
 
 test('the preview draws every note, follows clicks to the source and the cursor, highlights notes while playing', { timeout: 150_000 }, async () =>

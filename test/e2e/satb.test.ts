@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { harmonizeAlternatives, loadModel } from '../../src/model';
 import { midiToChorale, parseSatb, voiceToken } from '../../src/satb';
-import { lineColumnOf, saveAndWaitFor } from './harness/documents';
+import { assertOneUndoRestores, lineColumnOf, saveAndWaitFor } from './harness/documents';
 import { checkDiagnostics, describeDiagnostics, readText, satbFrames, struckNotes } from './harness/notation';
 import { repoRoot } from './harness/paths';
 import { startSession, withFailureScreenshot, type Session } from './harness/session';
@@ -109,10 +109,7 @@ test('Harmonize Selection fills every (?) slot and keeps the given voices; Ctrl+
     const errors = checkDiagnostics(file).filter((d) => d.severity === 'error');
     assert.deepEqual(errors, [], `bachbot check finds errors:\n${describeDiagnostics(errors)}`);
 
-    await wb.focusEditor('chorale-slots.satb');
-    await wb.press('Control+Z');
-    const undone = await saveAndWaitFor(wb, file, (text) => text !== harmonized);
-    assert.equal(undone, original, 'one Ctrl+Z did not restore the original text');
+    await assertOneUndoRestores(wb, 'chorale-slots.satb', file, harmonized, original);
   }));
 
 test('Show Alternatives offers harmonizations most likely first; the one picked is written in one edit', { timeout: 180_000 }, async () =>
@@ -136,10 +133,7 @@ test('Show Alternatives offers harmonizations most likely first; the one picked 
     assert.equal(written, expected[1].text, 'the document is not the second alternative');
     assert.notEqual(expected[1].text, expected[0].text);
 
-    await wb.focusEditor('chorale-slots.satb');
-    await wb.press('Control+Z');
-    const undone = await saveAndWaitFor(wb, file, (text) => text !== written);
-    assert.equal(undone, original, 'one Ctrl+Z did not restore the original text');
+    await assertOneUndoRestores(wb, 'chorale-slots.satb', file, written, original);
   }));
 
 test('Continue composes two bars of frames at the cursor in one edit; the chorale still checks', { timeout: 150_000 }, async () =>

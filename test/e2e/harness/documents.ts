@@ -1,4 +1,5 @@
 // Reading what the editor holds: save, then read the file (the model's text exactly, no screen scraping).
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Workbench } from './workbench';
 
@@ -27,6 +28,14 @@ export async function saveAndWaitFor(wb: Workbench, file: string, accept: (text:
     text = readFileSync(file, 'utf8');
   }
   return text;
+}
+
+/** One Ctrl+Z in the editor of `fileName` takes `file` from `changed` back to `original` exactly. */
+export async function assertOneUndoRestores(wb: Workbench, fileName: string, file: string, changed: string, original: string): Promise<void> {
+  await wb.focusEditor(fileName);
+  await wb.press('Control+Z');
+  const undone = await saveAndWaitFor(wb, file, (text) => text !== changed);
+  assert.equal(undone, original, 'one Ctrl+Z did not restore the original text');
 }
 
 /** 1-based line and column of an offset, as the status bar counts them. */
