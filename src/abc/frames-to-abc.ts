@@ -20,6 +20,12 @@ export interface AbcVoicesContext {
   barLines?: { frame: number; text: string }[];
   /** Closing bar line when barLines are given (default `|]`). */
   finalBarLine?: string;
+  /** Written before each voice's first note (`|:`). */
+  openingBarLine?: string;
+  /** Frames where each voice starts a new line (the melody's own line breaks); when left out, four bars per line. */
+  lineBreaks?: number[];
+  /** The soprano's text as written in the source; when given, V:S is this text instead of one written from the frames. */
+  sopranoText?: string;
   /** Chord symbols and annotations (source text, quotes included) written in the soprano before the note at `frame`. */
   chordSymbols?: { frame: number; text: string }[];
   title?: string;
@@ -35,6 +41,8 @@ const VOICES = [
 /** Note lengths (in sixteenths) that a single ABC note can show: plain and dotted. */
 const WRITABLE = [32, 24, 16, 12, 8, 6, 4, 3, 2, 1];
 const BARS_PER_LINE = 4;
+/** A bar line's text split before a bracketed ending (`:|[2` → `:|`, `[2`), which reads best at the start of a line. */
+const ENDING_AT_END = /^(.*?)(\[\d[\d,-]*)$/;
 
 interface Run {
   entry: VoiceEntry;
@@ -56,7 +64,8 @@ export function framesToAbcVoices(frames: Frame[], ctx: AbcVoicesContext): strin
   VOICES.forEach((v, k) => {
     const voiceSymbols = k === 0 ? symbols : new Map<number, string>();
     lines.push(`V:${v.id}`);
-    lines.push(...writeVoice(runsOf(frames, k, new Set(voiceSymbols.keys())), frames.length, ctx, voiceSymbols));
+    if (k === 0 && ctx.sopranoText !== undefined) lines.push(ctx.sopranoText);
+    else lines.push(...writeVoice(runsOf(frames, k, new Set(voiceSymbols.keys())), frames.length, ctx, voiceSymbols));
   });
   return lines.join('\n') + '\n';
 }
@@ -104,6 +113,8 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
   const firstBarEnd = ctx.pickup > 0 && ctx.pickup < barLen ? ctx.pickup : barLen;
   const given = ctx.barLines && ctx.barLines.length > 0 ? ctx.barLines.filter((b) => b.frame > 0 && b.frame < total) : undefined;
   const givenText = new Map(given?.map((b) => [b.frame, b.text]));
+  const breaks = ctx.lineBreaks ? new Set(ctx.lineBreaks.filter((f) => f > 0 && f < total)) : undefined;
+  const sortedBreaks = [...(breaks ?? [])].sort((a, b) => a - b);
   const barStartOf = (t: number) => {
     if (given) return given.filter((b) => b.frame <= t).pop()?.frame ?? 0;
     return t < firstBarEnd ? 0 : firstBarEnd + Math.floor((t - firstBarEnd) / barLen) * barLen;
@@ -112,10 +123,12 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
     if (given) return given.find((b) => b.frame > t)?.frame ?? Number.MAX_SAFE_INTEGER;
     return t < firstBarEnd ? firstBarEnd : barStartOf(t) + barLen;
   };
+  /** The next bar line or line break: a note is split (and tied) at either. */
+  const nextBoundary = (t: number) => Math.min(nextBarLine(t), sortedBreaks.find((b) => b > t) ?? Number.MAX_SAFE_INTEGER);
   const signature = keyAccidentals(ctx.key);
   const accidentals = new BarAccidentals();
   const out: string[] = [];
-  let line = '';
+  let line = ctx.openingBarLine ?? '';
   let barsOnLine = 0;
   let time = 0;
 
@@ -141,7 +154,7 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
     let first = true;
     const tiedOn = runs[r + 1]?.continuesPrevious === true;
     while (left > 0) {
-      const room = nextBarLine(time) - time;
+      const room = nextBoundary(time) - time;
       const inBar = Math.min(left, room);
       const parts = splitWritable(inBar);
       parts.forEach((part, k) => {
@@ -150,15 +163,19 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
         first = false;
       });
       left -= inBar;
-      if (time === nextBarLine(time - 1) && time < total) {
+      const atBar = time < total && time === nextBarLine(time - 1);
+      if (atBar) {
         line += givenText.get(time) ?? '|';
         accidentals.clear();
-        if (++barsOnLine === BARS_PER_LINE) {
-          out.push(safeLine(line));
-          line = '';
-          barsOnLine = 0;
-        }
+        barsOnLine++;
       }
+      if (time < total && (breaks ? breaks.has(time) : barsOnLine === BARS_PER_LINE) && line.trim() !== '') {
+        const ending = ENDING_AT_END.exec(line);
+        out.push(safeLine(ending && ending[1] !== '' ? ending[1] : line));
+        line = ending && ending[1] !== '' ? ending[2] : '';
+        barsOnLine = 0;
+      }
+      if (atBar && /\d$/.test(line)) line += ' ';
     }
   });
   line += given ? ctx.finalBarLine || '|]' : '|]';

@@ -36,6 +36,10 @@ export interface AbcFramesResult {
   barLines: AbcBarLine[];
   /** The bar line after the last note, as written ('' when none). */
   finalBarLine: string;
+  /** Bar lines and repeat signs written before the first note (`|:`), as written ('' when none). */
+  openingBarLine: string;
+  /** Frames whose note starts a new music line in the source (a line break between notes, not continued by `\`); ascending. */
+  lineBreaks: number[];
   /** Chord symbols and annotations written before the voice's notes (`"G"`, `"^intro"`), at the frame of that note; ascending. */
   chordSymbols: AbcBarLine[];
   /** Per frame, the source element it came from (undefined for frames that fill a gap). */
@@ -98,10 +102,10 @@ export function abcVoiceToFrames(tune: AbcTune, voiceId?: string): AbcFramesResu
   const firstBar = timing.bars.find((b) => b.voice === voice);
   const meter = events[0]?.meter ?? tune.meter;
   const pickup = firstBar && firstBar.sectionStart && !meter.free && firstBar.duration.lt(meter.barLength) ? sixteenths(firstBar.duration).value : 0;
-  const { barLines, finalBarLine } = barLinesOf(tune, voice, events);
+  const { barLines, finalBarLine, openingBarLine, lineBreaks } = barLinesOf(tune, voice, events);
   const chordSymbols = chordSymbolsOf(tune, voice, events, frames.length);
   const unitLength = events[0]?.unitLength ?? tune.unitLength;
-  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, chordSymbols, sources, diagnostics };
+  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, openingBarLine, lineBreaks, chordSymbols, sources, diagnostics };
 }
 
 /** Chord symbols and annotations as written, each at the frame of the note or rest that follows it. */
@@ -124,32 +128,50 @@ function chordSymbolsOf(tune: AbcTune, voice: string, events: TimedEvent[], fram
   return symbols;
 }
 
-/** Bar lines, endings, meter changes and part labels between the voice's notes, joined per gap (`:|[2`, `|[M:9/8]`, `|[P:B]`). */
-function barLinesOf(tune: AbcTune, voice: string, events: TimedEvent[]): { barLines: AbcBarLine[]; finalBarLine: string } {
+/**
+ * Bar lines, endings, meter changes and part labels between the voice's notes, joined per gap (`:|[2`, `|[M:9/8]`,
+ * `|[P:B]`), the bar lines before its first note, and where its music lines break.
+ */
+function barLinesOf(
+  tune: AbcTune,
+  voice: string,
+  events: TimedEvent[],
+): { barLines: AbcBarLine[]; finalBarLine: string; openingBarLine: string; lineBreaks: number[] } {
   const onsetAt = new Map(events.map((e) => [e.element.start, e.onset]));
   const barLines: AbcBarLine[] = [];
+  const lineBreaks: number[] = [];
   let pending = '';
+  let openingBarLine = '';
   let seenEvent = false;
+  let continued = false;
+  let lineBreak = false;
   for (const el of tune.elements) {
     if (el.voice !== voice) continue;
-    if (el.kind === 'bar' || el.kind === 'ending') {
+    if (el.kind === 'continuation') continued = true;
+    else if (el.kind === 'newline') {
+      if (seenEvent && !continued) lineBreak = true;
+      continued = false;
+    } else if (el.kind === 'bar' || el.kind === 'ending') {
       if (seenEvent) pending += tune.source.slice(el.start, el.end);
+      else openingBarLine += tune.source.slice(el.start, el.end);
     } else if (el.kind === 'field' && (el.name === 'M' || el.name === 'P')) {
       pending += `[${el.name}:${el.value.replace(/%.*$/, '').trim()}]`;
     } else {
       const onset = onsetAt.get(el.start);
       if (onset === undefined) continue;
+      const frame = sixteenths(onset).value;
       if (pending && seenEvent) {
-        const frame = sixteenths(onset).value;
         const last = barLines[barLines.length - 1];
         if (last && last.frame === frame) last.text += pending;
         else barLines.push({ frame, text: /^\[[MP]:/.test(pending) ? `|${pending}` : writableBar(pending) });
       }
+      if (lineBreak && lineBreaks[lineBreaks.length - 1] !== frame) lineBreaks.push(frame);
       pending = '';
       seenEvent = true;
+      lineBreak = false;
     }
   }
-  return { barLines, finalBarLine: writableBar(pending.replace(/\[[MP]:[^\]]*\]/g, '')) };
+  return { barLines, finalBarLine: writableBar(pending.replace(/\[[MP]:[^\]]*\]/g, '')), openingBarLine: writableBar(openingBarLine), lineBreaks };
 }
 
 /** Bar texts that abcjs reads without a warning: `:|:` → `:||:`, `:::` → `::`. */

@@ -53,6 +53,19 @@ test('one voice of several is chosen by id', () => {
   assert.equal(abcVoiceToFrames(tuneOf(text)).voice, '1');
 });
 
+test("the melody's opening repeat, endings and line breaks are read (a line continued by a backslash does not break)", () => {
+  const text = 'X:1\nM:2/4\nL:1/8\nK:C\n|:cd ef|g4|\\\nge dc|\n[1 c4:|\n[2 c2 z2|]\n';
+  const r = abcVoiceToFrames(tuneOf(text));
+  assert.equal(r.openingBarLine, '|:');
+  assert.deepEqual(r.barLines, [{ frame: 8, text: '|' }, { frame: 16, text: '|' }, { frame: 24, text: '|[1' }, { frame: 32, text: ':|[2' }]);
+  assert.equal(r.finalBarLine, '|]');
+  assert.deepEqual(r.lineBreaks, [24, 32]);
+  // Each voice written from frames takes the same bars and lines; the ending starts its line.
+  const out = framesToAbcVoices(r.frames.map((f) => ({ ...f, voices: [f.voices[0], f.voices[0], f.voices[0], f.voices[0]] })), r);
+  assert.match(out, /V:A\n\|:cd ef\|g4\|ge dc\|\n\[1 c4:\|\n\[2 c2 z2\|\]\n/);
+  assert.deepEqual(abcjs.parseOnly(out)[0].warnings ?? [], []);
+});
+
 test('four voices back to ABC: score directive, clefs, the tune key, tied long notes', () => {
   const r = abcVoiceToFrames(tuneOf('X:1\nT:T\nM:3/4\nL:1/8\nK:G\nD2|G6-|G2 B4|]\n'));
   const frames = r.frames.map((f) => ({ ...f, voices: [f.voices[0], f.voices[0], { kind: 'rest' as const }, f.voices[0].kind === 'note' ? { ...f.voices[0], pitch: f.voices[0].pitch - 24 } : f.voices[0]] }));

@@ -80,3 +80,37 @@ test("the melody's chord symbols and annotations stay over its notes in V:S, a s
   const frames = abcVoiceToFrames(parsed.tunes[0], 'S');
   assert.deepEqual(frames.chordSymbols.map((c) => c.frame), [0, 8, 12, 16, 24]);
 });
+
+const bars = (text: string, voice: string) =>
+  parseAbc(text).tunes[0].elements.filter((e) => e.voice === voice && (e.kind === 'bar' || e.kind === 'ending')).map((e) => text.slice(e.start, e.end).trim());
+const musicLines = (text: string, voice: string) => {
+  const lines = text.split('\n');
+  const from = lines.indexOf(`V:${voice}`) + 1;
+  const to = lines.findIndex((l, i) => i >= from && /^V:/.test(l));
+  return lines.slice(from, to < 0 ? undefined : to).filter((l) => l.trim() !== '' && !/^[a-zA-Z]:/.test(l));
+};
+
+test("a one-voice tune keeps its body as written in V:S; the other voices follow its repeats, endings and lines", async () => {
+  const { model } = fakeModel('satb', satbTestVocab());
+  const body = '|:"G"G>A ~B2 d2 B2|(c2 e2) d2 c2|\nw:one two three four five\nB2 G2 A2 F2|1 G4 G4:|2 G8|]';
+  const tune = `X:9\nT:Repeats\nM:4/4\nL:1/8\nK:G\n${body}\n`;
+  const out = await harmonizeText(model, tune, 'abc', undefined, { beamWidth: 2 });
+  assert.ok(out.includes(`\nV:S\n${body}\nV:A\n`), out);
+  assert.deepEqual(parseAbc(out).diagnostics.filter((d) => d.severity === 'error'), []);
+  const melodyBars = bars(tune, '');
+  for (const v of ['A', 'T', 'B']) {
+    assert.deepEqual(bars(out, v), melodyBars, `voice ${v} bar lines`);
+    assert.equal(musicLines(out, v).length, 2, `voice ${v} breaks its line where the melody does`);
+    assert.equal(abcVoiceToFrames(parseAbc(out).tunes[0], v).frames.length, sopranoOf(tune, 0).length);
+  }
+  assert.deepEqual(sopranoOf(out, 0, 'S'), sopranoOf(tune, 0));
+});
+
+test('one voice of several is written from its notes, with its bar lines', async () => {
+  const { model } = fakeModel('satb', satbTestVocab());
+  const tune = 'X:4\nT:Two voices\nM:3/4\nL:1/4\nK:F\nV:1\n|:F G A|Hc3:|\nV:2\n|:F, E, F,|C,3:|\n';
+  const out = await harmonizeText(model, tune, 'abc', undefined, { beamWidth: 2 });
+  assert.deepEqual(parseAbc(out).tunes[0].voices.map((v) => v.id), ['S', 'A', 'T', 'B']);
+  for (const v of ['S', 'A', 'T', 'B']) assert.deepEqual(bars(out, v), ['|:', '|', ':|'], `voice ${v}`);
+  assert.deepEqual(sopranoOf(out, 0, 'S'), sopranoOf(tune, 0, '1'));
+});

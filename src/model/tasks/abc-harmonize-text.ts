@@ -11,8 +11,9 @@ import type { TextAlternative, TextHarmonizerArgs } from './satb-harmonize-text'
  * the voice of the first note in the selection (or the first voice). The voice goes to soprano frames in C/A minor
  * (moved by octaves into the soprano's range when it lies outside), gets alto, tenor and bass, and comes back as
  * a four-voice tune (V:S V:A V:T V:B) in the original key that replaces the tune's text. The tune's other header
- * lines (C:, Q:, S:, comments, directives...) are kept as written, and the melody's chord symbols and annotations stay
- * over its notes in V:S.
+ * lines (C:, Q:, S:, comments, directives...) are kept as written. The other voices take the melody's bar lines,
+ * repeats, endings and line breaks. A one-voice tune keeps its body, as written, as V:S (the other voices are written back
+ * in the melody's octave); one voice of several is written from its notes, with its chord symbols and annotations.
  */
 export async function harmonizeAbcText(...[model, text, selection, options, signal]: TextHarmonizerArgs): Promise<TextAlternative[]> {
   const parsed = parseAbc(text);
@@ -25,12 +26,9 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
   const results = await harmonize(model, frames, options, signal);
   return results.map((h) => {
     const written = framesToAbcVoices(h.frames, {
-      key: melody.key,
+      ...melody,
       semitones: melody.semitones + octave,
-      meter: melody.meter,
-      unitLength: melody.unitLength,
-      pickup: melody.pickup,
-      chordSymbols: melody.chordSymbols,
+      sopranoText: oneVoiceBody(tune, text),
       title: tune.title,
       reference: tune.reference,
     });
@@ -50,6 +48,13 @@ function keepOtherHeaderLines(written: string, originalHeader: string): string {
   while (at < lines.length && /^(X|T):/.test(lines[at])) at++;
   lines.splice(at, 0, ...kept);
   return lines.join('\n');
+}
+
+/** The body of a tune that has a single voice (no V: in its body), without trailing blank lines; undefined otherwise. */
+function oneVoiceBody(tune: AbcTune, text: string): string | undefined {
+  if (tune.voices.length > 1 || tune.elements.some((e) => e.kind === 'field' && e.name === 'V')) return undefined;
+  const body = text.slice(tune.bodyStart, tune.end).replace(/\s+$/, '');
+  return body === '' ? undefined : body;
 }
 
 /** The voice of the first note or rest at or after the selection's start (undefined: the tune's first voice). */
