@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corporaDir } from '../satb/helpers';
 import { runCli, runInProcess } from './run-cli';
@@ -27,6 +29,16 @@ test('bachbot check: usage and unreadable files', async () => {
   const missing = await runInProcess('check', ['no-such-file.satb']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /cannot read 'no-such-file.satb'/);
+});
+
+test('bachbot check DIR checks the notation files in its subfolders too', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'check-tree-'));
+  mkdirSync(join(dir, 'tunes', 'reels'), { recursive: true });
+  writeFileSync(join(dir, 'tunes', 'reels', 'bad.abc'), 'X:1\nM:4/4\nL:1/8\nK:G\nGABc d2e2|]\nGAB&c|]\n');
+  writeFileSync(join(dir, 'tunes', 'good.abc'), 'X:1\nM:2/4\nL:1/8\nK:G\nGABc|]\n');
+  const r = await runInProcess('check', [join(dir, 'tunes')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, new RegExp(`^${join(dir, 'tunes', 'reels', 'bad.abc')}:6:4: error: `, 'm'));
 });
 
 test("bachbot check on Bach's chorales: no errors, only voice-leading warnings", async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { choraleModelTokens, parseSatb } from '../../src/satb';
@@ -66,4 +66,19 @@ test('bachbot corpus names ABC tunes file#n and uses <tune> </tune> as specials'
   assert.deepEqual(pieces.map((p: { name: string }) => p.name), ['reels.abc#1', 'reels.abc#2']);
   assert.equal(vocab.vocab[pieces[0].ids[0]], '<tune>');
   assert.equal(vocab.vocab[pieces[1].ids.at(-1)], '</tune>');
+});
+
+test('bachbot corpus walks subfolders in path order, names pieces by their path below the folder, skips hidden folders', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-tree-'));
+  const tune = (t: string) => `X:1\nT:${t}\nM:2/4\nL:1/8\nK:C\nCDEF|G4|]\n`;
+  for (const sub of ['b/deep', 'a', '.git']) mkdirSync(join(dir, 'in', sub), { recursive: true });
+  writeFileSync(join(dir, 'in', 'top.abc'), tune('top'));
+  writeFileSync(join(dir, 'in', 'a', 'top.abc'), tune('same base name'));
+  writeFileSync(join(dir, 'in', 'b', 'deep', 'low.abc'), tune('low'));
+  writeFileSync(join(dir, 'in', '.git', 'hidden.abc'), tune('hidden'));
+  writeFileSync(join(dir, 'in', 'a', 'notes.txt'), 'not notation');
+  const out = join(dir, 'out');
+  const r = await runInProcess('corpus', [join(dir, 'in'), '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(readCorpus(out).pieces.map((p: { name: string }) => p.name), ['a/top.abc#1', 'b/deep/low.abc#1', 'top.abc#1']);
 });

@@ -1,22 +1,12 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { formatDiagnostic, type NotationDiagnostic } from '../../common/diagnostic';
 import { checkAbc } from '../../abc/check';
 import { checkSatb } from '../../satb';
 import { parseArgs, type CliCommand } from '../command';
+import { notationFilesIn } from '../notation-files';
 
-const USAGE = 'usage: bachbot check FILE|DIR... [--quiet-warnings]';
-
-/** Directories stand for the .satb and .abc files in them. */
-function expandDirectories(paths: string[]): string[] {
-  return paths.flatMap((p) => {
-    if (!existsSync(p) || !statSync(p).isDirectory()) return [p];
-    return readdirSync(p)
-      .filter((n) => /\.(satb|abc)$/i.test(n))
-      .sort()
-      .map((n) => join(p, n));
-  });
-}
+const USAGE = 'usage: bachbot check FILE|DIR... [--quiet-warnings]  (a DIR stands for the .satb and .abc files under it)';
 
 /** Diagnostics for one file, or a message when the file cannot be checked at all. */
 export function checkFile(file: string): NotationDiagnostic[] | string {
@@ -47,8 +37,10 @@ export const check: CliCommand = {
     const showWarnings = !flags.has('quiet-warnings');
     let errors = 0;
     let warnings = 0;
-    let unreadable = false;
-    for (const file of expandDirectories(positional)) {
+    const { files, missing } = notationFilesIn(positional);
+    for (const path of missing) process.stderr.write(`bachbot check: cannot read '${path}'\n`);
+    let unreadable = missing.length > 0;
+    for (const { path: file } of files) {
       const result = checkFile(file);
       if (typeof result === 'string') {
         process.stderr.write(`bachbot check: ${result}\n`);

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { formatDiagnostic } from '../../common/diagnostic';
 import { abcModelTokens } from '../../abc/model-tokens';
 import { choraleModelTokens, parseSatb } from '../../satb';
 import { parseArgs, type CliCommand } from '../command';
+import { notationFilesIn, type NotationFile } from '../notation-files';
 
 type CorpusType = 'satb' | 'abc';
 
@@ -28,9 +29,9 @@ export const corpus: CliCommand = {
       process.stderr.write(`${USAGE}\n`);
       return 2;
     }
-    const files = collectFiles(positional);
-    if (typeof files === 'string') {
-      process.stderr.write(`bachbot corpus: ${files}\n`);
+    const { files, missing } = notationFilesIn(positional);
+    if (missing.length > 0 || files.length === 0) {
+      process.stderr.write(`bachbot corpus: ${missing.length > 0 ? `cannot read '${missing[0]}'` : `no .satb or .abc files in ${positional.join(', ')}`}\n`);
       return 2;
     }
     const type = corpusType(files);
@@ -51,38 +52,17 @@ export const corpus: CliCommand = {
   },
 };
 
-function collectFiles(paths: string[]): string[] | string {
-  const files: string[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      return `cannot read '${p}'`;
-    }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        if (name.endsWith('.satb') || name.endsWith('.abc')) files.push(join(p, name));
-      }
-    } else {
-      files.push(p);
-    }
-  }
-  if (files.length === 0) return `no .satb or .abc files in ${paths.join(', ')}`;
-  return files;
-}
-
-function corpusType(files: string[]): CorpusType | { problem: string } {
-  const exts = new Set(files.map((f) => extname(f).toLowerCase()));
+function corpusType(files: NotationFile[]): CorpusType | { problem: string } {
+  const exts = new Set(files.map((f) => extname(f.path).toLowerCase()));
   if (exts.size === 1 && exts.has('.satb')) return 'satb';
   if (exts.size === 1 && exts.has('.abc')) return 'abc';
   return { problem: `all pieces of a corpus must be of one type (.satb or .abc); found ${[...exts].join(', ')}` };
 }
 
-async function satbPieces(files: string[]): Promise<{ pieces: Piece[]; skipped: number }> {
+async function satbPieces(files: NotationFile[]): Promise<{ pieces: Piece[]; skipped: number }> {
   const pieces: Piece[] = [];
   let skipped = 0;
-  for (const file of files) {
+  for (const { path: file, name } of files) {
     const { chorale, diagnostics } = parseSatb(readFileSync(file, 'utf8'));
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || chorale.frames.some((f) => f.voices.some((v) => v.kind === 'slot'))) {
@@ -91,17 +71,17 @@ async function satbPieces(files: string[]): Promise<{ pieces: Piece[]; skipped: 
       skipped++;
       continue;
     }
-    pieces.push({ name: basename(file), tokens: choraleModelTokens(chorale) });
+    pieces.push({ name, tokens: choraleModelTokens(chorale) });
   }
   return { pieces, skipped };
 }
 
-async function abcPieces(files: string[]): Promise<{ pieces: Piece[]; skipped: number }> {
+async function abcPieces(files: NotationFile[]): Promise<{ pieces: Piece[]; skipped: number }> {
   const pieces: Piece[] = [];
   let skipped = 0;
-  for (const file of files) {
+  for (const { path: file, name: fileName } of files) {
     abcModelTokens(readFileSync(file, 'utf8')).forEach((tune, i) => {
-      const name = `${basename(file)}#${i + 1}`;
+      const name = `${fileName}#${i + 1}`;
       const errors = tune.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
         for (const d of errors) process.stderr.write(`${formatDiagnostic(file, d)}\n`);
