@@ -17,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('BachBot', { log: true });
   const log = (message: string) => output.info(message);
   const { models, disposable: modelService } = createModelService(context, log);
+  const surprisal = new SurprisalDecorations();
 
   context.subscriptions.push(
     output,
@@ -25,21 +26,21 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDiagnosticsSupport(),
     registerHoverSupport(),
     registerCompletionSupport(models, log),
-    registerCommands(models),
-    registerPreviewSupport(context, { log }),
+    surprisal,
+    registerCommands(models, surprisal),
+    registerPreviewSupport(context, { log, onSurprisal: surprisal.onDidShow }),
   );
 }
 
-function registerCommands(models: BachbotModels): vscode.Disposable {
+function registerCommands(models: BachbotModels, surprisal: SurprisalDecorations): vscode.Disposable {
   const commands = new CommandManager();
-  const surprisal = new SurprisalDecorations();
   commands.register(new HarmonizeSelectionCommand(models));
   commands.register(new ShowAlternativesCommand(models));
   commands.register(new ContinueCommand(models));
   commands.register(new ExportMidiCommand());
   commands.register(new ImportMidiCommand());
   commands.register(new ShowSurprisalCommand(models, surprisal));
-  return vscode.Disposable.from(commands, surprisal);
+  return commands;
 }
 
 export function deactivate(): void {}

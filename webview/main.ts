@@ -1,5 +1,6 @@
 // The preview page: draws what the host sends, reports clicks, follows the cursor, plays.
-import type { HostToPage, PlaybackState, PreviewDiagnostic, RenderMessage } from '../src/features/preview/messages';
+import type { HostToPage, PlaybackState, PreviewDiagnostic, RenderMessage, SurprisalMark } from '../src/features/preview/messages';
+import { SURPRISAL_BUCKETS } from '../src/features/surprisal/buckets';
 import { RenderGate } from '../src/features/preview/render-gate';
 import { onHostMessage, postToHost, readSettings, saveState } from './host';
 import { Player } from './player';
@@ -10,6 +11,7 @@ const diagnosticsElement = byId('diagnostics');
 const statusElement = byId('status');
 const playButton = byId('play') as HTMLButtonElement;
 const stopButton = byId('stop') as HTMLButtonElement;
+const legendElement = byId('surprisal-legend');
 
 const gate = new RenderGate();
 const score = new Score(scoreElement, (range, render) =>
@@ -23,6 +25,8 @@ const player = new Player(readSettings().soundFontUrl, {
   sounding: (elements) => score.showPlaying(elements),
 });
 let lastRender: RenderMessage | undefined;
+let lastNotes = 0;
+let lastWarnings: string[] = [];
 
 onHostMessage((message) => {
   try {
@@ -44,7 +48,26 @@ function handle(message: HostToPage): void {
       return;
     case 'playback-command':
       return playbackCommand(message.command);
+    case 'surprisal':
+      if (lastRender?.uri === message.uri && lastRender.version === message.version) {
+        const coloured = showSurprisal(message.marks);
+        postToHost({ type: 'rendered', uri: lastRender.uri, version: lastRender.version, notes: lastNotes, warnings: lastWarnings, surprisalNotes: coloured });
+      }
+      return;
   }
+}
+
+function showSurprisal(marks: SurprisalMark[]): number {
+  const coloured = score.showSurprisal(marks);
+  legendElement.hidden = coloured === 0;
+  return coloured;
+}
+
+function buildLegend(): void {
+  legendElement.replaceChildren(
+    Object.assign(document.createElement('span'), { textContent: 'Surprisal:' }),
+    ...SURPRISAL_BUCKETS.map((b, i) => Object.assign(document.createElement('span'), { className: `swatch bachbot-surprisal-${i}`, textContent: b.name })),
+  );
 }
 
 function render(message: RenderMessage): void {
@@ -54,11 +77,14 @@ function render(message: RenderMessage): void {
   saveState({ uri: message.uri });
   document.title = message.title;
   const drawn = score.draw(message);
+  lastNotes = drawn.notes;
+  lastWarnings = drawn.warnings;
   showDiagnostics(message.diagnostics, drawn.warnings.map((w) => inDocumentLines(w, message.firstLine)));
   if (message.cursor !== undefined) score.showCursor(message.cursor);
+  const surprisalNotes = showSurprisal(message.surprisal ?? []);
   playButton.disabled = drawn.notes === 0;
   stopButton.disabled = true;
-  postToHost({ type: 'rendered', uri: message.uri, version: message.version, notes: drawn.notes, warnings: drawn.warnings });
+  postToHost({ type: 'rendered', uri: message.uri, version: message.version, notes: drawn.notes, warnings: drawn.warnings, surprisalNotes });
 }
 
 function playbackCommand(command: 'play' | 'pause' | 'toggle' | 'stop'): void {
@@ -108,6 +134,7 @@ function byId(id: string): HTMLElement {
   return el;
 }
 
+buildLegend();
 playButton.addEventListener('click', () => playbackCommand('toggle'));
 stopButton.addEventListener('click', () => playbackCommand('stop'));
 postToHost({ type: 'ready' });

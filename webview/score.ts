@@ -1,15 +1,20 @@
 // Draws the score with abcjs and keeps an index of its notes for clicks, cursor and playback highlights.
 import * as abcjs from 'abcjs';
-import type { OffsetRange, RenderMessage } from '../src/features/preview/messages';
+import type { OffsetRange, RenderMessage, SurprisalMark } from '../src/features/preview/messages';
+import { SURPRISAL_BUCKETS } from '../src/features/surprisal/buckets';
 import { notesAtOffset, sourceRangeOfNote, type DrawnNote, type ResolvedMapping } from '../src/features/preview/note-lookup';
 import { linkChoraleNotes } from '../src/features/preview/satb-links';
 
 interface ScoreNote extends DrawnNote {
   element: Element;
+  /** The document text the note came from. */
+  source?: OffsetRange;
 }
 
 export const CURSOR_CLASS = 'bachbot-cursor';
 export const PLAYING_CLASS = 'bachbot-playing';
+/** `bachbot-surprisal-0` (expected) … `bachbot-surprisal-4` (very surprising). */
+const SURPRISAL_CLASSES = SURPRISAL_BUCKETS.map((_, i) => `bachbot-surprisal-${i}`);
 const ABCJS_SELECTED_CLASS = 'abcjs-note_selected';
 
 export class Score {
@@ -53,15 +58,38 @@ export class Score {
     for (const selectable of this.tune.getSelectableArray() as Selectable[]) {
       const elem = selectable.absEl?.abcelem;
       if (!elem || elem.el_type !== 'note' || elem.startChar === undefined || elem.endChar === undefined) continue;
-      const note = { abcStart: elem.startChar, abcEnd: elem.endChar, element: selectable.svgEl };
+      const note: ScoreNote = { abcStart: elem.startChar, abcEnd: elem.endChar, element: selectable.svgEl };
       const source = sourceRangeOfNote(this.mapping, render.abc, note);
       if (source) {
+        note.source = source;
         note.element.setAttribute('data-source-start', String(source.start));
         note.element.setAttribute('data-source-end', String(source.end));
       }
       this.notes.push(note);
     }
     return { notes: this.notes.length, warnings: (this.tune.warnings ?? []).map(htmlToText) };
+  }
+
+  /**
+   * Colours each note by the surprisal of the text it came from (the most surprising mark it overlaps) and names
+   * it in a tooltip; no marks take the colours away. Returns how many notes got a colour.
+   */
+  showSurprisal(marks: readonly SurprisalMark[]): number {
+    const sorted = [...marks].sort((a, b) => a.start - b.start);
+    let coloured = 0;
+    for (const note of this.notes) {
+      note.element.classList.remove(...SURPRISAL_CLASSES);
+      note.element.querySelector(':scope > title.bachbot-surprisal')?.remove();
+      const mark = note.source && mostSurprising(sorted, note.source);
+      if (!mark) continue;
+      note.element.classList.add(SURPRISAL_CLASSES[mark.bucket] ?? SURPRISAL_CLASSES[SURPRISAL_CLASSES.length - 1]);
+      const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+      title.classList.add('bachbot-surprisal');
+      title.textContent = mark.text;
+      note.element.prepend(title);
+      coloured++;
+    }
+    return coloured;
   }
 
   /** Highlights the notes under the editor's cursor; returns how many. */
@@ -95,6 +123,16 @@ export class Score {
     const range = note && sourceRangeOfNote(this.mapping, render.abc, note);
     if (range) this.onNoteClicked(range, render);
   }
+}
+
+/** Of the marks (sorted by start) overlapping a range, the one in the highest bucket. */
+function mostSurprising(sorted: readonly SurprisalMark[], range: OffsetRange): SurprisalMark | undefined {
+  let best: SurprisalMark | undefined;
+  for (const m of sorted) {
+    if (m.start >= range.end) break;
+    if (m.end > range.start && (!best || m.bucket > best.bucket)) best = m;
+  }
+  return best;
 }
 
 /** The part of abcjs's selectables this page uses (its type says `any`). */

@@ -21,6 +21,7 @@ test('ghost text completes the bar after a bar line; Tab accepts it; the tune st
     const file = session.path('e2e/reel.abc');
     const original = readText(file);
     await wb.openFile('e2e/reel.abc');
+    await wb.waitForBachbot();
     await wb.press('Control+End'); // the empty line after the last bar line
     const typed = 'GABc';
     const latency = await wb.explained('no ghost text after typing', wb.typeAndTimeGhostText(typed, 60_000));
@@ -40,6 +41,39 @@ test('ghost text completes the bar after a bar line; Tab accepts it; the tune st
     const problems = checkDiagnostics(file).filter((d) => d.severity === 'error' || d.code === 'abc.bar-length');
     assert.deepEqual(problems, [], `bachbot check finds problems:\n${describeDiagnostics(problems)}\n${accepted}`);
     assert.deepEqual(wrongBars(accepted), [], 'abcjs measures a bar of the wrong length');
+  }));
+
+test('Alt+\\ asks for suggestions; Alt+] cycles to another; Tab inserts the one shown', { timeout: 150_000 }, async () =>
+  withFailureScreenshot(session, 'abc-1b-alternatives', async () => {
+    const wb = session.workbench;
+    const file = session.path('e2e/cycle.abc');
+    await wb.openFile('e2e/cycle.abc');
+    await wb.waitForBachbot();
+    await wb.press('Control+End'); // the empty line after the last bar line: half a bar typed, half to suggest
+    await wb.page.keyboard.type('dBAG ', { delay: 40 });
+    await wb.press('Escape');
+    await wb.ghostText().first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    const before = readText(file);
+    await wb.press('Alt+Backslash');
+    await wb.explained('no ghost text after Alt+\\', wb.ghostText().first().waitFor({ timeout: 60_000 }));
+    const first = await wb.ghostTextContent();
+    let shown = first;
+    for (let i = 0; i < 3 && shown === first; i++) {
+      await wb.press('Alt+BracketRight');
+      await wb.page.waitForFunction((was) => {
+        const text = [...document.querySelectorAll('.editor-group-container.active .ghost-text-decoration')].map((e) => e.textContent).join('');
+        return text !== '' && text.replace(/\u00a0/g, ' ') !== was;
+      }, first, { timeout: 5_000 }).catch(() => undefined);
+      shown = await wb.ghostTextContent();
+    }
+    assert.notEqual(shown, first, `Alt+] did not show another suggestion (still ${JSON.stringify(first)})`);
+    await wb.screenshot('abc-1b-alternative');
+    await wb.press('Tab');
+    const squeeze = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const accepted = await saveAndWaitFor(wb, file, (text) => squeeze(text).includes(squeeze(`dBAG ${shown}`)));
+    assert.ok(accepted.startsWith(before.trimEnd()), 'text before the cursor changed');
+    const problems = checkDiagnostics(file).filter((d) => d.severity === 'error' || d.code === 'abc.bar-length');
+    assert.deepEqual(problems, [], `bachbot check finds problems:\n${describeDiagnostics(problems)}\n${accepted}`);
   }));
 
 test('Harmonize Selection writes four voices in one edit; Ctrl+Z restores the melody exactly', { timeout: 180_000 }, async () =>
@@ -103,6 +137,42 @@ test('the preview draws every note, follows clicks to the source and the cursor,
     await wb.screenshot('abc-3-playing');
     await frame.locator('#stop').click();
     await frame.locator('#score .bachbot-playing').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }));
+
+test('Show Surprisal colours the notes in the editor and the preview, with hovers; an edit takes it away', { timeout: 150_000 }, async () =>
+  withFailureScreenshot(session, 'abc-5-surprisal', async () => {
+    const wb = session.workbench;
+    const text = readText(session.path('e2e/preview.abc'));
+    const { notes } = measureAbc(text);
+    const frame = await wb.webviewFrame('#score svg .abcjs-note'); // the preview of the scenario before is open
+    await wb.focusEditor('preview.abc');
+    await wb.runCommand('BachBot: Show Surprisal');
+    const coloured = frame.locator('#score .abcjs-note[class*="bachbot-surprisal-"]');
+    await wb.explained('no note in the preview is coloured by surprisal', coloured.first().waitFor({ timeout: 60_000 }));
+    // The model has no token for the chord [df]2: scoring stops there and says so; every note before it is coloured.
+    const chord = text.indexOf('[df]2');
+    await wb.explained('no message about where scoring stopped',
+      wb.page.locator('.notification-list-item-message', { hasText: `Surprisal shown up to line ${lineColumnOf(text, chord).line}: "[df]2" is not in the model's vocabulary` }).first().waitFor({ timeout: 15_000 }));
+    assert.equal(await coloured.count(), notes.filter((n) => n.end <= chord).length, 'every drawn note before the chord has a surprisal colour');
+    assert.match(await frame.locator('#score .abcjs-note title.bachbot-surprisal').first().textContent() ?? '', /surprisal \d+\.\d\d nats \(p ≈ [^)]+\), (expected|plausible|unusual|surprising|very surprising)$/);
+    await frame.locator('#surprisal-legend:not([hidden])').waitFor();
+
+    // In the editor: the hover on a note says how surprising it is.
+    const note = lineColumnOf(text, notes[3].start);
+    await wb.focusEditor('preview.abc');
+    await wb.goTo(note.line, note.column);
+    await wb.runCommand('Show or Focus Hover');
+    const hover = wb.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /surprisal \d+\.\d\d nats/ });
+    await wb.explained('the hover on a note does not show its surprisal', hover.first().waitFor({ timeout: 15_000 }));
+    await wb.screenshot('abc-5-surprisal');
+    await wb.press('Escape');
+
+    // An edit makes the figures stale: they leave the preview (and the editor) at the next render.
+    await wb.press('Control+End');
+    await wb.page.keyboard.type(' ');
+    await coloured.first().waitFor({ state: 'detached', timeout: 15_000 });
+    await frame.locator('#surprisal-legend[hidden]').waitFor({ state: 'attached' });
+    await wb.press('Control+z');
   }));
 
 test('after Reload Window the preview comes back by itself and still draws the tune', { timeout: 150_000 }, async () =>

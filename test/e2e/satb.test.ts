@@ -30,6 +30,7 @@ test('ghost text continues a chorale frame by frame; Tab accepts it; the chorale
     const original = readText(file);
     const framesBefore = satbFrames(original).length;
     await wb.openFile('e2e/chorale.satb');
+    await wb.waitForBachbot();
     const lastFrameLine = satbFrames(original)[framesBefore - 1].line;
     await wb.goTo(lastFrameLine, 1);
     await wb.press('End');

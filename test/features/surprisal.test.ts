@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bucketOf, SURPRISAL_BUCKETS, surprisalText } from '../../src/features/surprisal/buckets';
+import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from '../../src/features/surprisal/buckets';
 import { surprisals } from '../../src/features/surprisal/score';
 import { scoringTarget } from '../../src/features/surprisal/targets';
 import type { LanguageModelStep, LstmState } from '../../src/model/step';
@@ -34,6 +34,12 @@ function fakeStepper(): LanguageModelStep {
     async dispose() {},
   };
 }
+
+test("the preview's marks carry each span's range, bucket and hover words", () => {
+  assert.deepEqual(surprisalMarks([{ start: 10, end: 12, token: 'G2', nats: Math.log(40) }]), [
+    { start: 10, end: 12, bucket: 2, text: 'G2: surprisal 3.69 nats (p ≈ 2.5%), unusual' },
+  ]);
+});
 
 test('surprisals read each token under the model given what came before', async () => {
   const s = await surprisals(fakeStepper(), [0, 1, 0]);

@@ -242,6 +242,44 @@ test('a chorale: every struck note drawn once and linked to its token; cursor an
   await page.waitForFunction(() => document.querySelectorAll('#score .bachbot-cursor').length === 4);
 });
 
+test('surprisal colours each note by its token, with a tooltip and a legend; a render without it takes it away', { skip: !available && 'no Chromium' }, async () => {
+  const uri = 'file:///chor001.satb';
+  const render = buildRenderMessage({ uri, fileName: 'chor001.satb', version: 3, languageId: 'satb', text: chor001, cursor: 0 });
+  await clearPosted();
+  await send(render);
+  await waitForPosted('rendered', (m) => m.version === 3);
+  const starts = await drawnNoteStarts();
+  const voiceTokens = parseSatb(chor001).tokens.filter((t) => t.kind === 'voice');
+  const drawnTokens = voiceTokens.filter((t) => starts.includes(t.range.start.offset));
+  const marks = drawnTokens.map((t, i) => ({ start: t.range.start.offset, end: t.range.end.offset, bucket: i % 5, text: `${t.text}: bucket ${i % 5}` }));
+  await clearPosted();
+  await send({ type: 'surprisal', uri, version: 2, marks });
+  await send({ type: 'surprisal', uri, version: 3, marks });
+  const shown = await waitForPosted('rendered', (m) => m.surprisalNotes !== undefined && m.surprisalNotes > 0);
+  assert.equal(shown.surprisalNotes, starts.length, 'every drawn note got a colour (a stale version was ignored)');
+  for (const k of [0, 1, 4, 7]) {
+    const mark = marks[k];
+    const note = page.locator(`#score .abcjs-note[data-source-start="${mark.start}"]`);
+    assert.equal(await note.evaluate((el: any, cls: string) => el.classList.contains(cls), `bachbot-surprisal-${k % 5}`), true, `note ${k}`);
+    assert.equal(await note.evaluate((el: any) => el.querySelector(':scope > title')?.textContent), mark.text);
+  }
+  const fill = await page.locator(`#score .abcjs-note[data-source-start="${marks[4].start}"] path`).first().evaluate((el: any) => window.getComputedStyle(el).fill);
+  assert.equal(fill, 'rgb(220, 40, 40)', 'very surprising is red');
+  assert.equal(await page.locator('#surprisal-legend').isVisible(), true);
+  assert.match(await page.locator('#surprisal-legend').innerText(), /expected[\s\S]*very surprising/);
+
+  // Surprisal stays with a redraw of the same version, and goes with a render that has none (an edit).
+  await clearPosted();
+  await send({ ...render, version: 4 });
+  const plain = await waitForPosted('rendered', (m) => m.version === 4);
+  assert.equal(plain.surprisalNotes, 0);
+  assert.equal(await page.locator('#score [class*="bachbot-surprisal-"]').count(), 0);
+  assert.equal(await page.locator('#surprisal-legend').isVisible(), false);
+  await clearPosted();
+  await send({ ...render, version: 5, surprisal: marks.slice(0, 10) });
+  assert.equal((await waitForPosted('rendered', (m) => m.version === 5)).surprisalNotes, 10);
+});
+
 test('play loads the bundled piano from the local server only, reports playing and lights sounding notes', { skip: !available && 'no Chromium' }, async () => {
   await clearPosted();
   served.length = 0;

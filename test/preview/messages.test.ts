@@ -28,6 +28,7 @@ const hostExamples: { [K in HostToPage['type']]: Extract<HostToPage, { type: K }
   },
   cursor: { type: 'cursor', uri: 'file:///a.abc', offset: 3 },
   'playback-command': { type: 'playback-command', command: 'toggle' },
+  surprisal: { type: 'surprisal', uri: 'file:///a.abc', version: 1, marks: [{ start: 8, end: 9, bucket: 2, text: 'C: surprisal 3.00 nats (p ≈ 5.0%), unusual' }] },
 };
 
 test('every page message is recognised by the host side and survives structured cloning', () => {

@@ -51,6 +51,7 @@ export function previewHtml(parts: PreviewHtmlParts): string {
   <span id="status" role="status" aria-live="polite"></span>
 </header>
 <ul id="diagnostics" class="diagnostics" aria-label="Problems" hidden></ul>
+<div id="surprisal-legend" class="surprisal-legend" aria-label="Surprisal colours" hidden></div>
 <main id="score" class="score" aria-label="Score"></main>
 <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
 </body>

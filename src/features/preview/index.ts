@@ -2,12 +2,15 @@
 import * as vscode from 'vscode';
 import { CommandManager } from '../command-manager';
 import { OpenPreviewToSideCommand, PlayPreviewCommand, PreviewStateCommand, StopPreviewCommand } from './commands';
+import type { SurprisalMark } from './messages';
 import { PreviewManager } from './preview-manager';
 import { PREVIEW_VIEW_TYPE } from './preview-panel';
 
 export interface PreviewDeps {
   /** Where the preview writes what the user need not see (page errors); defaults to the console. */
   log?: (message: string) => void;
+  /** Surprisal computed for a document ("Show Surprisal"), to colour its preview's notes. */
+  onSurprisal?: vscode.Event<{ document: vscode.TextDocument; version: number; marks: SurprisalMark[] }>;
 }
 
 export function registerPreviewSupport(context: vscode.ExtensionContext, deps: PreviewDeps = {}): vscode.Disposable {
@@ -17,5 +20,6 @@ export function registerPreviewSupport(context: vscode.ExtensionContext, deps: P
   commands.register(new PlayPreviewCommand(manager));
   commands.register(new StopPreviewCommand(manager));
   commands.register(new PreviewStateCommand(manager));
-  return vscode.Disposable.from(commands, vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager), manager);
+  const surprisal = deps.onSurprisal?.((e) => manager.showSurprisal(e.document.uri, e.version, e.marks));
+  return vscode.Disposable.from(commands, vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager), manager, ...(surprisal ? [surprisal] : []));
 }

@@ -35,6 +35,16 @@ export interface PreviewDiagnostic {
   column: number;
 }
 
+/** How expected one stretch of the document is under the model ("BachBot: Show Surprisal"). */
+export interface SurprisalMark {
+  start: number;
+  end: number;
+  /** Index into SURPRISAL_BUCKETS (0 expected … 4 very surprising). */
+  bucket: number;
+  /** What a hover says: "G2: surprisal 3.21 nats (p ≈ 4.0%), unusual". */
+  text: string;
+}
+
 export interface RenderMessage {
   type: 'render';
   /** The document's URI as a string; also what the page stores so that the panel can be restored. */
@@ -51,6 +61,16 @@ export interface RenderMessage {
   cursor?: number;
   /** For a slice of the document (`.abc`): the 0-based document line it starts on, to number abcjs's warnings. */
   firstLine?: number;
+  /** Surprisal shown for this version of the document, if the user asked for it. */
+  surprisal?: SurprisalMark[];
+}
+
+/** Surprisal for the version the page shows; an empty list takes it away. */
+export interface SurprisalMessage {
+  type: 'surprisal';
+  uri: string;
+  version: number;
+  marks: SurprisalMark[];
 }
 
 export interface CursorMessage {
@@ -65,7 +85,7 @@ export interface PlaybackCommandMessage {
   command: 'play' | 'pause' | 'toggle' | 'stop';
 }
 
-export type HostToPage = RenderMessage | CursorMessage | PlaybackCommandMessage;
+export type HostToPage = RenderMessage | CursorMessage | PlaybackCommandMessage | SurprisalMessage;
 
 export type PlaybackState = 'loading' | 'playing' | 'paused' | 'stopped' | 'error';
 
@@ -89,6 +109,8 @@ export interface RenderedMessage {
   /** Notes and rests drawn, and the warnings abcjs gave. */
   notes: number;
   warnings: string[];
+  /** Notes coloured by surprisal (0 when none is shown). */
+  surprisalNotes?: number;
 }
 
 export interface PlaybackMessage {
@@ -117,7 +139,7 @@ export interface PreviewPageSettings {
 }
 
 const PAGE_TO_HOST_TYPES: ReadonlySet<string> = new Set(['ready', 'reveal-source', 'rendered', 'playback', 'page-error']);
-const HOST_TO_PAGE_TYPES: ReadonlySet<string> = new Set(['render', 'cursor', 'playback-command']);
+const HOST_TO_PAGE_TYPES: ReadonlySet<string> = new Set(['render', 'cursor', 'playback-command', 'surprisal']);
 
 /** Guards for messages that arrive untyped from the other side. */
 export function isPageToHost(value: unknown): value is PageToHost {

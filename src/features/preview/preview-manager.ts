@@ -1,11 +1,12 @@
 // Owns the preview panels: one per document, opened beside the editor, restored after a reload.
 import * as vscode from 'vscode';
-import type { PreviewPageState } from './messages';
+import type { PreviewPageState, SurprisalMark } from './messages';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions, type PreviewPanelStatus } from './preview-panel';
 
 export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer<PreviewPageState> {
   private readonly panels = new Set<PreviewPanel>();
   private lastActive: PreviewPanel | undefined;
+  private readonly surprisal = new Map<string, { version: number; marks: SurprisalMark[] }>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -51,6 +52,12 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     return forEditor || this.lastActive || [...this.panels][0];
   }
 
+  /** Surprisal for one version of a document, shown in its preview if one is open (and in one opened later). */
+  showSurprisal(documentUri: vscode.Uri, version: number, marks: SurprisalMark[]): void {
+    this.surprisal.set(documentUri.toString(), { version, marks });
+    this.find(documentUri)?.showSurprisal(version, marks);
+  }
+
   get statuses(): PreviewPanelStatus[] {
     return [...this.panels].map((p) => p.status);
   }
@@ -62,6 +69,8 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 
   private adopt(webviewPanel: vscode.WebviewPanel, documentUri: vscode.Uri): void {
     const preview = new PreviewPanel(webviewPanel, documentUri, this.extensionUri, this.log);
+    const surprisal = this.surprisal.get(documentUri.toString());
+    if (surprisal) preview.showSurprisal(surprisal.version, surprisal.marks);
     this.panels.add(preview);
     this.lastActive = preview;
     webviewPanel.onDidChangeViewState((e) => {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import { isNotationLanguage } from '../languages';
 import { createNonce, previewHtml } from './html';
-import { isPageToHost, type HostToPage, type PageToHost, type PlaybackState, type RenderedMessage } from './messages';
+import { isPageToHost, type HostToPage, type PageToHost, type PlaybackState, type RenderedMessage, type SurprisalMark } from './messages';
 import { buildRenderMessage, renderKey, type PreviewSource } from './render-payload';
 import { Throttle } from './throttle';
 
@@ -39,6 +39,8 @@ export class PreviewPanel extends Disposable {
   private lastPosted: { version: number; key: string } | undefined;
   private lastRendered: RenderedMessage | undefined;
   private playback: PlaybackState = 'stopped';
+  /** Surprisal the user asked for, valid while the document stays at this version. */
+  private surprisal: { version: number; marks: SurprisalMark[] } | undefined;
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
 
@@ -67,12 +69,19 @@ export class PreviewPanel extends Disposable {
   }
 
   get status(): PreviewPanelStatus {
-    const rendered = this.lastRendered && { uri: this.lastRendered.uri, version: this.lastRendered.version, notes: this.lastRendered.notes, warnings: this.lastRendered.warnings };
+    const last = this.lastRendered;
+    const rendered = last && { uri: last.uri, version: last.version, notes: last.notes, warnings: last.warnings, surprisalNotes: last.surprisalNotes ?? 0 };
     return { uri: this.documentUri.toString(), rendered, playback: this.playback };
   }
 
   post(message: HostToPage): void {
     if (this.pageReady) void this.panel.webview.postMessage(message);
+  }
+
+  /** Colours the drawn notes by surprisal for this version of the document (and redraws keep it until an edit). */
+  showSurprisal(version: number, marks: SurprisalMark[]): void {
+    this.surprisal = { version, marks };
+    this.post({ type: 'surprisal', uri: this.documentUri.toString(), version, marks });
   }
 
   reveal(): void {
@@ -131,7 +140,8 @@ export class PreviewPanel extends Disposable {
     // Drop a render that would show nothing newer than what the page already has.
     if (this.lastPosted && source.version <= this.lastPosted.version && key === this.lastPosted.key) return;
     try {
-      this.post(buildRenderMessage(source));
+      const surprisal = this.surprisal?.version === source.version ? this.surprisal.marks : undefined;
+      this.post({ ...buildRenderMessage(source), ...(surprisal ? { surprisal } : {}) });
       this.lastPosted = { version: source.version, key };
       this.updateTitle();
     } catch (err) {

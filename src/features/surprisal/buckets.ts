@@ -1,3 +1,5 @@
+import type { SurprisalMark } from '../preview/messages';
+
 /** Colouring by surprisal (-log p in nats): five buckets from expected to astonishing. */
 export interface SurprisalBucket {
   /** Lower bound in nats (inclusive). */
@@ -28,4 +30,9 @@ export function surprisalText(nats: number): string {
   const p = Math.exp(-nats);
   const percent = p >= 0.1 ? (p * 100).toFixed(0) : p >= 0.001 ? (p * 100).toFixed(1) : (p * 100).toExponential(1);
   return `surprisal ${nats.toFixed(2)} nats (p ≈ ${percent}%), ${SURPRISAL_BUCKETS[bucketOf(nats)].name}`;
+}
+
+/** The preview's marks for scored spans: range, bucket and the hover's words. */
+export function surprisalMarks(spans: readonly { start: number; end: number; token: string; nats: number }[]): SurprisalMark[] {
+  return spans.map((s) => ({ start: s.start, end: s.end, bucket: bucketOf(s.nats), text: `${s.token}: ${surprisalText(s.nats)}` }));
 }

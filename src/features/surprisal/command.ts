@@ -5,7 +5,8 @@ import { Disposable } from '../dispose';
 import { activeNotationEditor, offsetRange, plainReason } from '../editor';
 import type { BachbotModels } from '../models';
 import { withCancellableProgress } from '../progress';
-import { bucketOf, SURPRISAL_BUCKETS, surprisalText } from './buckets';
+import type { SurprisalMark } from '../preview/messages';
+import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from './buckets';
 import { surprisals } from './score';
 import { scoringTarget, spanSurprisals, type SpanSurprisal } from './targets';
 
@@ -19,6 +20,9 @@ export class SurprisalDecorations extends Disposable {
     this.register(vscode.window.createTextEditorDecorationType({ backgroundColor: b.background, borderRadius: '2px' })),
   );
   private readonly shown = new Map<string, Shown>();
+  private readonly shownEmitter = this.register(new vscode.EventEmitter<{ document: vscode.TextDocument; version: number; marks: SurprisalMark[] }>());
+  /** Fires when surprisal is shown for a document version, with one mark per scored note (for the preview). */
+  readonly onDidShow = this.shownEmitter.event;
 
   constructor() {
     super();
@@ -31,6 +35,7 @@ export class SurprisalDecorations extends Disposable {
   show(document: vscode.TextDocument, version: number, spans: SpanSurprisal[]): void {
     this.shown.set(document.uri.toString(), { version, spans });
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.paint(editor);
+    this.shownEmitter.fire({ document, version, marks: surprisalMarks(spans) });
   }
 
   private paint(editor: vscode.TextEditor): void {

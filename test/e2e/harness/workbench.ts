@@ -140,6 +140,14 @@ export class Workbench {
     return items.locator('.notification-list-item-message').allInnerTexts();
   }
 
+  /**
+   * Waits until the extension is active (its status bar item is shown): keys typed before its inline completion
+   * provider is registered get no suggestion, and VS Code does not ask again when the provider arrives.
+   */
+  async waitForBachbot(timeoutMs = 30_000): Promise<void> {
+    await this.explained('BachBot did not activate', this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: 'BachBot' }).first().waitFor({ timeout: timeoutMs }));
+  }
+
   /** The extension's status bar item as the user reads it (text and accessible label). */
   async bachbotStatus(): Promise<string> {
     const item = this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: 'BachBot' }).first();
