@@ -7,6 +7,7 @@ import { AbcGrammar, DEFAULT_CONTEXT_TOKENS, SatbGrammar, complete, encodePrefix
 import { sampleContinuations } from '../model/decoding/continuations';
 import { parseSatb, type Frame } from '../satb';
 import { packageModelsDir } from '../model/model-dir';
+import { gpuCandidates } from '../model/runtime/providers';
 
 export interface BenchEngineOptions {
   requests?: number;
@@ -187,19 +188,21 @@ export async function benchEngine(options: BenchEngineOptions = {}): Promise<voi
       continue;
     }
     const model = await loadModel(found.dir, { provider: options.provider ?? 'cpu' });
+    const cpu: Figures = { beams: {} };
     try {
       const { layers, hidden } = model.config;
       emit({ bench: `${type} model`, model: found.which, layers, hidden, vocab: model.vocab.size, provider: model.provider, provider_note: model.providerNote });
-      emit({ bench: `${type} single-sequence decoding`, tokens_per_s: Math.round(await decodingRate(model, 1, 2000)), target: 2000 });
+      cpu.single = Math.round(await decodingRate(model, 1, 2000));
+      emit({ bench: `${type} single-sequence decoding`, tokens_per_s: cpu.single, target: 2000 });
       emit({ bench: `${type} single-sequence constrained sampling (grammar + top-p)`, tokens_per_s: Math.round(await constrainedRate(model, 2000)) });
-      emit({ bench: `${type} batch-64 decoding`, tokens_per_s: Math.round(await decodingRate(model, 64, 200)) });
+      cpu.batch64 = Math.round(await decodingRate(model, 64, 200));
+      emit({ bench: `${type} batch-64 decoding`, tokens_per_s: cpu.batch64 });
       if (type === 'satb') {
         const doc = longChorale(300);
         await completionLatency(model, doc, ['(72,False) ', '(67,False) ', '(64,False) ', '(48,False) ', '|||\n'], { requests, coldRequests });
-        for (const beamWidth of [1, 8, 32]) {
-          const t = performance.now();
-          await harmonize(model, melodyFrames(16), { beamWidth });
-          emit({ bench: `harmonize 16-bar melody (256 frames), beam ${beamWidth}`, seconds: +((performance.now() - t) / 1000).toFixed(2), ...(beamWidth === 8 ? { target_s: 2 } : {}) });
+        for (const beamWidth of BEAMS) {
+          cpu.beams[beamWidth] = await harmonizeSeconds(model, beamWidth);
+          emit({ bench: `harmonize 16-bar melody (256 frames), beam ${beamWidth}`, seconds: cpu.beams[beamWidth], ...(beamWidth === 8 ? { target_s: 2 } : {}) });
         }
       } else {
         const doc = longTune(300);
@@ -208,5 +211,46 @@ export async function benchEngine(options: BenchEngineOptions = {}): Promise<voi
     } finally {
       await model.dispose();
     }
+    if ((options.provider ?? 'cpu') === 'cpu') await gpuFigures(type, found.dir, cpu);
   }
+}
+
+const BEAMS = [1, 8, 32] as const;
+
+interface Figures {
+  single?: number;
+  batch64?: number;
+  beams: Partial<Record<number, number>>;
+}
+
+async function harmonizeSeconds(model: LoadedModel, beamWidth: number): Promise<number> {
+  const t = performance.now();
+  await harmonize(model, melodyFrames(16), { beamWidth });
+  return +((performance.now() - t) / 1000).toFixed(2);
+}
+
+/** The batch and beam figures again with each GPU provider that starts on this machine, next to the CPU's; or why none did. */
+async function gpuFigures(type: ModelType, dir: string, cpu: Figures): Promise<void> {
+  const reasons: string[] = [];
+  for (const provider of gpuCandidates()) {
+    const model = await loadModel(dir, { provider });
+    try {
+      if (model.provider !== provider) {
+        reasons.push(model.providerNote);
+        continue;
+      }
+      emit({ bench: `${type} single-sequence decoding`, provider, tokens_per_s: Math.round(await decodingRate(model, 1, 2000)), cpu_tokens_per_s: cpu.single });
+      for (const batch of [64, 512]) {
+        emit({ bench: `${type} batch-${batch} decoding`, provider, tokens_per_s: Math.round(await decodingRate(model, batch, 200)), ...(batch === 64 ? { cpu_tokens_per_s: cpu.batch64 } : {}) });
+      }
+      if (type === 'satb') {
+        for (const beamWidth of BEAMS) {
+          emit({ bench: `harmonize 16-bar melody (256 frames), beam ${beamWidth}`, provider, seconds: await harmonizeSeconds(model, beamWidth), cpu_seconds: cpu.beams[beamWidth] });
+        }
+      }
+    } finally {
+      await model.dispose();
+    }
+  }
+  if (reasons.length === gpuCandidates().length) emit({ bench: `${type} GPU providers`, skipped: reasons.join('; ') });
 }
