@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCompletionSupport(models, log),
     surprisal,
     registerCommands(models, surprisal),
-    registerPreviewSupport(context, { log, onSurprisal: surprisal.onDidShow }),
+    registerPreviewSupport(context, { log, surprisal }),
   );
 }
 

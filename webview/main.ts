@@ -1,5 +1,5 @@
 // The preview page: draws what the host sends, reports clicks, follows the cursor, plays.
-import type { HostToPage, PlaybackState, PreviewDiagnostic, RenderMessage, SurprisalMark } from '../src/features/preview/messages';
+import type { HostToPage, PlaybackState, PreviewDiagnostic, RenderedMessage, RenderMessage, SurprisalMark } from '../src/features/preview/messages';
 import { SURPRISAL_BUCKETS } from '../src/features/surprisal/buckets';
 import { RenderGate } from '../src/features/preview/render-gate';
 import { onHostMessage, postToHost, readSettings, saveState } from './host';
@@ -25,8 +25,8 @@ const player = new Player(readSettings().soundFontUrl, {
   sounding: (elements) => score.showPlaying(elements),
 });
 let lastRender: RenderMessage | undefined;
-let lastNotes = 0;
-let lastWarnings: string[] = [];
+/** What the page last told the host about the drawing; sent again with a new surprisal count. */
+let lastReport: RenderedMessage | undefined;
 
 onHostMessage((message) => {
   try {
@@ -49,9 +49,9 @@ function handle(message: HostToPage): void {
     case 'playback-command':
       return playbackCommand(message.command);
     case 'surprisal':
-      if (lastRender?.uri === message.uri && lastRender.version === message.version) {
-        const coloured = showSurprisal(message.marks);
-        postToHost({ type: 'rendered', uri: lastRender.uri, version: lastRender.version, notes: lastNotes, warnings: lastWarnings, surprisalNotes: coloured });
+      if (lastReport?.uri === message.uri && lastReport.version === message.version) {
+        lastReport = { ...lastReport, surprisalNotes: showSurprisal(message.marks) };
+        postToHost(lastReport);
       }
       return;
   }
@@ -77,14 +77,13 @@ function render(message: RenderMessage): void {
   saveState({ uri: message.uri });
   document.title = message.title;
   const drawn = score.draw(message);
-  lastNotes = drawn.notes;
-  lastWarnings = drawn.warnings;
   showDiagnostics(message.diagnostics, drawn.warnings.map((w) => inDocumentLines(w, message.firstLine)));
   if (message.cursor !== undefined) score.showCursor(message.cursor);
   const surprisalNotes = showSurprisal(message.surprisal ?? []);
   playButton.disabled = drawn.notes === 0;
   stopButton.disabled = true;
-  postToHost({ type: 'rendered', uri: message.uri, version: message.version, notes: drawn.notes, warnings: drawn.warnings, surprisalNotes });
+  lastReport = { type: 'rendered', uri: message.uri, version: message.version, notes: drawn.notes, warnings: drawn.warnings, surprisalNotes };
+  postToHost(lastReport);
 }
 
 function playbackCommand(command: 'play' | 'pause' | 'toggle' | 'stop'): void {

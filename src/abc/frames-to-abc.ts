@@ -170,9 +170,10 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
         barsOnLine++;
       }
       if (time < total && (breaks ? breaks.has(time) : barsOnLine === BARS_PER_LINE) && line.trim() !== '') {
-        const ending = ENDING_AT_END.exec(line);
-        out.push(safeLine(ending && ending[1] !== '' ? ending[1] : line));
-        line = ending && ending[1] !== '' ? ending[2] : '';
+        const [, before = '', ending = ''] = ENDING_AT_END.exec(line) ?? [];
+        const moved = before === '' ? '' : ending;
+        out.push(safeLine(line.slice(0, line.length - moved.length)));
+        line = moved;
         barsOnLine = 0;
       }
       if (atBar && /\d$/.test(line)) line += ' ';

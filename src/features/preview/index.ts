@@ -2,24 +2,22 @@
 import * as vscode from 'vscode';
 import { CommandManager } from '../command-manager';
 import { OpenPreviewToSideCommand, PlayPreviewCommand, PreviewStateCommand, StopPreviewCommand } from './commands';
-import type { SurprisalMark } from './messages';
-import { PreviewManager } from './preview-manager';
+import { PreviewManager, type SurprisalSource } from './preview-manager';
 import { PREVIEW_VIEW_TYPE } from './preview-panel';
 
 export interface PreviewDeps {
   /** Where the preview writes what the user need not see (page errors); defaults to the console. */
   log?: (message: string) => void;
   /** Surprisal computed for a document ("Show Surprisal"), to colour its preview's notes. */
-  onSurprisal?: vscode.Event<{ document: vscode.TextDocument; version: number; marks: SurprisalMark[] }>;
+  surprisal?: SurprisalSource;
 }
 
 export function registerPreviewSupport(context: vscode.ExtensionContext, deps: PreviewDeps = {}): vscode.Disposable {
-  const manager = new PreviewManager(context.extensionUri, deps.log ?? ((m) => console.log(`[bachbot] ${m}`)));
+  const manager = new PreviewManager(context.extensionUri, deps.log ?? ((m) => console.log(`[bachbot] ${m}`)), deps.surprisal);
   const commands = new CommandManager();
   commands.register(new OpenPreviewToSideCommand(manager));
   commands.register(new PlayPreviewCommand(manager));
   commands.register(new StopPreviewCommand(manager));
   commands.register(new PreviewStateCommand(manager));
-  const surprisal = deps.onSurprisal?.((e) => manager.showSurprisal(e.document.uri, e.version, e.marks));
-  return vscode.Disposable.from(commands, vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager), manager, ...(surprisal ? [surprisal] : []));
+  return vscode.Disposable.from(commands, vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager), manager);
 }

@@ -3,15 +3,26 @@ import * as vscode from 'vscode';
 import type { PreviewPageState, SurprisalMark } from './messages';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions, type PreviewPanelStatus } from './preview-panel';
 
+/** Where the preview finds the surprisal the user asked for ("Show Surprisal"); it keeps no copy of its own. */
+export interface SurprisalSource {
+  /** The marks shown for a document, with the version they describe; undefined when none are. */
+  marksFor(documentUri: vscode.Uri): { version: number; marks: SurprisalMark[] } | undefined;
+  /** Fires with a document's URI when new marks are shown for it. */
+  readonly onDidShow: vscode.Event<vscode.Uri>;
+}
+
 export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer<PreviewPageState> {
   private readonly panels = new Set<PreviewPanel>();
   private lastActive: PreviewPanel | undefined;
-  private readonly surprisal = new Map<string, { version: number; marks: SurprisalMark[] }>();
+  private readonly surprisalShown: vscode.Disposable | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: (message: string) => void,
-  ) {}
+    private readonly surprisal?: SurprisalSource,
+  ) {
+    this.surprisalShown = surprisal?.onDidShow((uri) => this.find(uri)?.showSurprisal());
+  }
 
   openToSide(documentUri: vscode.Uri): void {
     const existing = this.find(documentUri);
@@ -52,25 +63,18 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     return forEditor || this.lastActive || [...this.panels][0];
   }
 
-  /** Surprisal for one version of a document, shown in its preview if one is open (and in one opened later). */
-  showSurprisal(documentUri: vscode.Uri, version: number, marks: SurprisalMark[]): void {
-    this.surprisal.set(documentUri.toString(), { version, marks });
-    this.find(documentUri)?.showSurprisal(version, marks);
-  }
-
   get statuses(): PreviewPanelStatus[] {
     return [...this.panels].map((p) => p.status);
   }
 
   dispose(): void {
+    this.surprisalShown?.dispose();
     for (const p of [...this.panels]) p.dispose();
     this.panels.clear();
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, documentUri: vscode.Uri): void {
-    const preview = new PreviewPanel(webviewPanel, documentUri, this.extensionUri, this.log);
-    const surprisal = this.surprisal.get(documentUri.toString());
-    if (surprisal) preview.showSurprisal(surprisal.version, surprisal.marks);
+    const preview = new PreviewPanel(webviewPanel, documentUri, this.extensionUri, this.log, () => this.surprisal?.marksFor(documentUri));
     this.panels.add(preview);
     this.lastActive = preview;
     webviewPanel.onDidChangeViewState((e) => {

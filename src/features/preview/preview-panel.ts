@@ -39,8 +39,6 @@ export class PreviewPanel extends Disposable {
   private lastPosted: { version: number; key: string } | undefined;
   private lastRendered: RenderedMessage | undefined;
   private playback: PlaybackState = 'stopped';
-  /** Surprisal the user asked for, valid while the document stays at this version. */
-  private surprisal: { version: number; marks: SurprisalMark[] } | undefined;
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
 
@@ -49,6 +47,8 @@ export class PreviewPanel extends Disposable {
     readonly documentUri: vscode.Uri,
     extensionUri: vscode.Uri,
     private readonly log: (message: string) => void,
+    /** The surprisal marks shown for the document, if any, with the version they describe. */
+    private readonly surprisal: () => { version: number; marks: SurprisalMark[] } | undefined = () => undefined,
   ) {
     super();
     panel.webview.options = webviewOptions(extensionUri);
@@ -78,10 +78,10 @@ export class PreviewPanel extends Disposable {
     if (this.pageReady) void this.panel.webview.postMessage(message);
   }
 
-  /** Colours the drawn notes by surprisal for this version of the document (and redraws keep it until an edit). */
-  showSurprisal(version: number, marks: SurprisalMark[]): void {
-    this.surprisal = { version, marks };
-    this.post({ type: 'surprisal', uri: this.documentUri.toString(), version, marks });
+  /** Sends the document's surprisal marks to the page, which colours the drawing if it shows their version. */
+  showSurprisal(): void {
+    const shown = this.surprisal();
+    if (shown) this.post({ type: 'surprisal', uri: this.documentUri.toString(), version: shown.version, marks: shown.marks });
   }
 
   reveal(): void {
@@ -140,7 +140,8 @@ export class PreviewPanel extends Disposable {
     // Drop a render that would show nothing newer than what the page already has.
     if (this.lastPosted && source.version <= this.lastPosted.version && key === this.lastPosted.key) return;
     try {
-      const surprisal = this.surprisal?.version === source.version ? this.surprisal.marks : undefined;
+      const shown = this.surprisal();
+      const surprisal = shown?.version === source.version ? shown.marks : undefined;
       this.post({ ...buildRenderMessage(source), ...(surprisal ? { surprisal } : {}) });
       this.lastPosted = { version: source.version, key };
       this.updateTitle();

@@ -6,6 +6,7 @@ import { activeNotationEditor, offsetRange, plainReason } from '../editor';
 import type { BachbotModels } from '../models';
 import { withCancellableProgress } from '../progress';
 import type { SurprisalMark } from '../preview/messages';
+import type { SurprisalSource } from '../preview/preview-manager';
 import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from './buckets';
 import { surprisals } from './score';
 import { scoringTarget, spanSurprisals, type SpanSurprisal } from './targets';
@@ -13,15 +14,16 @@ import { scoringTarget, spanSurprisals, type SpanSurprisal } from './targets';
 interface Shown {
   version: number;
   spans: SpanSurprisal[];
+  /** The same spans as the preview colours them. */
+  marks: SurprisalMark[];
 }
 
-export class SurprisalDecorations extends Disposable {
+export class SurprisalDecorations extends Disposable implements SurprisalSource {
   private readonly types = SURPRISAL_BUCKETS.map((b) =>
     this.register(vscode.window.createTextEditorDecorationType({ backgroundColor: b.background, borderRadius: '2px' })),
   );
   private readonly shown = new Map<string, Shown>();
-  private readonly shownEmitter = this.register(new vscode.EventEmitter<{ document: vscode.TextDocument; version: number; marks: SurprisalMark[] }>());
-  /** Fires when surprisal is shown for a document version, with one mark per scored note (for the preview). */
+  private readonly shownEmitter = this.register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidShow = this.shownEmitter.event;
 
   constructor() {
@@ -33,9 +35,14 @@ export class SurprisalDecorations extends Disposable {
   }
 
   show(document: vscode.TextDocument, version: number, spans: SpanSurprisal[]): void {
-    this.shown.set(document.uri.toString(), { version, spans });
+    this.shown.set(document.uri.toString(), { version, spans, marks: surprisalMarks(spans) });
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.paint(editor);
-    this.shownEmitter.fire({ document, version, marks: surprisalMarks(spans) });
+    this.shownEmitter.fire(document.uri);
+  }
+
+  marksFor(documentUri: vscode.Uri): { version: number; marks: SurprisalMark[] } | undefined {
+    const shown = this.shown.get(documentUri.toString());
+    return shown && { version: shown.version, marks: shown.marks };
   }
 
   private paint(editor: vscode.TextEditor): void {
