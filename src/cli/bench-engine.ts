@@ -232,7 +232,8 @@ async function harmonizeSeconds(model: LoadedModel, beamWidth: number): Promise<
 /** The batch and beam figures again with each GPU provider that starts on this machine, next to the CPU's; or why none did. */
 async function gpuFigures(type: ModelType, dir: string, cpu: Figures): Promise<void> {
   const reasons: string[] = [];
-  for (const provider of gpuCandidates()) {
+  const candidates = gpuCandidates();
+  for (const provider of candidates) {
     const model = await loadModel(dir, { provider });
     try {
       if (model.provider !== provider) {
@@ -252,5 +253,5 @@ async function gpuFigures(type: ModelType, dir: string, cpu: Figures): Promise<v
       await model.dispose();
     }
   }
-  if (reasons.length === gpuCandidates().length) emit({ bench: `${type} GPU providers`, skipped: reasons.join('; ') });
+  if (reasons.length === candidates.length) emit({ bench: `${type} GPU providers`, skipped: reasons.join('; ') });
 }
