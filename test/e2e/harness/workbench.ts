@@ -56,6 +56,7 @@ export class Workbench {
 
   /** Opens a file by Quick Open in the first editor group (a preview may have the second). */
   async openFile(relativePath: string): Promise<void> {
+    await this.keysToWorkbench();
     await this.press('Control+1');
     await this.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
@@ -70,12 +71,24 @@ export class Workbench {
     await this.editor().click({ position: { x: 200, y: 10 } });
   }
 
+  /**
+   * A webview (the preview) that was clicked keeps the keyboard in its own frame, and the workbench's shortcuts
+   * (Ctrl+P, F1) pressed there do not always reach it: take focus out of any frame first.
+   */
+  private async keysToWorkbench(): Promise<void> {
+    await this.page.evaluate(() => {
+      const active = document.activeElement;
+      if (active instanceof HTMLIFrameElement) active.blur();
+    });
+  }
+
   /** The text area of the active code editor. */
   editor(): Locator {
     return this.page.locator('.editor-group-container.active .monaco-editor[data-uri]').first();
   }
 
   async runCommand(title: string): Promise<void> {
+    await this.keysToWorkbench();
     await this.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -145,12 +158,16 @@ export class Workbench {
    * provider is registered get no suggestion, and VS Code does not ask again when the provider arrives.
    */
   async waitForBachbot(timeoutMs = 30_000): Promise<void> {
-    await this.explained('BachBot did not activate', this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: 'BachBot' }).first().waitFor({ timeout: timeoutMs }));
+    await this.explained('BachBot did not activate', this.bachbotItem().waitFor({ timeout: timeoutMs }));
+  }
+
+  private bachbotItem(): Locator {
+    return this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: 'BachBot' }).first();
   }
 
   /** The extension's status bar item as the user reads it (text and accessible label). */
   async bachbotStatus(): Promise<string> {
-    const item = this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: 'BachBot' }).first();
+    const item = this.bachbotItem();
     if (!(await item.count())) return '(no BachBot item in the status bar)';
     const label = (await item.locator('a, .statusbar-item-label').first().getAttribute('aria-label').catch(() => null)) ?? '';
     return `${(await item.innerText()).trim()}${label ? ` [${label}]` : ''}`;
@@ -200,6 +217,17 @@ export class Workbench {
       return block.length ? `${inline}\n${block.join('\n')}` : inline;
     });
     return text.replace(/\u00a0/g, ' ');
+  }
+
+  /** The ghost text once it shows something other than `was` (non-empty), or what it shows after `timeoutMs`. */
+  async ghostTextOtherThan(was: string, timeoutMs: number): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let text = await this.ghostTextContent();
+    while ((text === '' || text === was) && Date.now() < deadline) {
+      await this.page.waitForTimeout(100);
+      text = await this.ghostTextContent();
+    }
+    return text;
   }
 
   /**
