@@ -1,4 +1,5 @@
-/** Four-voice frames → an ABC tune with voices S A T B, in the original key, meter and unit length. */
+/** Four-voice frames → ABC voices S A T B, in the original key, meter and unit length: the one writer of frames as
+ * ABC notes, used for a harmonized ABC tune (framesToAbcVoices) and for a chorale's score (satb/to-abc.ts). */
 import { Fraction } from '../music/fraction';
 import { formatKey, keyAccidentals, KeySignature } from '../music/key';
 import { spellPitch } from '../music/pitch';
@@ -30,16 +31,25 @@ export interface AbcVoicesContext {
   chordSymbols?: { frame: number; text: string }[];
   title?: string;
   reference?: number;
+  /** Per voice, the frames whose note or rest gets the fermata; when left out, each note run that holds a fermata
+   * frame gets it on its first note. */
+  fermataFrames?: Set<number>[];
+  /** The fermata's decoration (default `H`). */
+  fermata?: string;
+  /** A space each side of bar lines (`G4 | B4 |]`), as a chorale's score is written; default none (`G4|B4|]`). */
+  spacedBarLines?: boolean;
 }
 
-const VOICES = [
-  { id: 'S', clef: 'treble' },
-  { id: 'A', clef: 'treble' },
-  { id: 'T', clef: 'bass' },
-  { id: 'B', clef: 'bass' },
+export const SATB_VOICES = [
+  { id: 'S', clef: 'treble', name: 'Soprano' },
+  { id: 'A', clef: 'treble', name: 'Alto' },
+  { id: 'T', clef: 'bass', name: 'Tenor' },
+  { id: 'B', clef: 'bass', name: 'Bass' },
 ];
-/** Note lengths (in sixteenths) that a single ABC note can show: plain and dotted. */
-const WRITABLE = [32, 24, 16, 12, 8, 6, 4, 3, 2, 1];
+/** Lengths (in sixteenths) that a single note can show, plain and dotted, up to the breve. */
+const WRITABLE_NOTE = [32, 24, 16, 12, 8, 6, 4, 3, 2, 1];
+/** A rest stops at the dotted whole: abcjs has no breve-rest glyph (it draws `z32` at L:1/16 as "pitch is undefined"). */
+const WRITABLE_REST = WRITABLE_NOTE.slice(1);
 const BARS_PER_LINE = 4;
 /** A bar line's text split before a bracketed ending (`:|[2` → `:|`, `[2`), which reads best at the start of a line. */
 const ENDING_AT_END = /^(.*?)(\[\d[\d,-]*)$/;
@@ -53,21 +63,50 @@ interface Run {
   continuesPrevious?: boolean;
 }
 
+export interface AbcScoreHeader {
+  reference?: number;
+  title?: string;
+  /** N: lines. */
+  notes?: string[];
+  meter: Meter;
+  unitLength: Fraction;
+  /** Q: value. */
+  tempo?: string;
+  /** `name="Soprano"` ... on the V: lines. */
+  voiceNames?: boolean;
+  key: KeySignature;
+}
+
+/** X: to K: of a four-voice score: the voices on two staves, S and A treble, T and B bass. */
+export function abcScoreHeader(h: AbcScoreHeader): string[] {
+  const lines = [`X:${h.reference ?? 1}`];
+  if (h.title) lines.push(`T:${h.title}`);
+  lines.push(...(h.notes ?? []).map((n) => `N:${n}`), `M:${h.meter.text}`, `L:${h.unitLength.toString()}`);
+  if (h.tempo) lines.push(`Q:${h.tempo}`);
+  lines.push('%%score (S A) (T B)');
+  for (const v of SATB_VOICES) lines.push(`V:${v.id} clef=${v.clef}` + (h.voiceNames ? ` name="${v.name}"` : ''));
+  lines.push(`K:${formatKey(h.key)}`);
+  return lines;
+}
+
+/** The tune: header, then each voice whole (V:S and its lines, V:A ...). */
 export function framesToAbcVoices(frames: Frame[], ctx: AbcVoicesContext): string {
-  const lines = [`X:${ctx.reference ?? 1}`];
-  if (ctx.title) lines.push(`T:${ctx.title}`);
-  lines.push(`M:${ctx.meter.text}`, `L:${ctx.unitLength.toString()}`, '%%score (S A) (T B)');
-  for (const v of VOICES) lines.push(`V:${v.id} clef=${v.clef}`);
-  lines.push(`K:${formatKey(ctx.key)}`);
-  const symbols = new Map<number, string>();
-  for (const c of ctx.chordSymbols ?? []) symbols.set(c.frame, (symbols.get(c.frame) ?? '') + c.text);
-  VOICES.forEach((v, k) => {
-    const voiceSymbols = k === 0 ? symbols : new Map<number, string>();
+  const lines = abcScoreHeader(ctx);
+  SATB_VOICES.forEach((v, k) => {
     lines.push(`V:${v.id}`);
     if (k === 0 && ctx.sopranoText !== undefined) lines.push(ctx.sopranoText);
-    else lines.push(...writeVoice(runsOf(frames, k, new Set(voiceSymbols.keys())), frames.length, ctx, voiceSymbols));
+    else lines.push(...abcVoiceLines(frames, k, ctx));
   });
   return lines.join('\n') + '\n';
+}
+
+/** One voice's music lines (chord symbols go in the soprano). */
+export function abcVoiceLines(frames: Frame[], voice: number, ctx: AbcVoicesContext): string[] {
+  const symbols = new Map<number, string>();
+  if (voice === 0) for (const c of ctx.chordSymbols ?? []) symbols.set(c.frame, (symbols.get(c.frame) ?? '') + c.text);
+  const runs = runsOf(frames, voice, new Set(symbols.keys()));
+  const fermatas = ctx.fermataFrames?.[voice] ?? new Set(runs.filter((r) => r.fermata && r.entry.kind === 'note').map((r) => r.start));
+  return writeVoice(runs, frames.length, ctx, symbols, fermatas);
 }
 
 /** Notes, rests and slots with their lengths; a run also starts at each frame in `breaks` (where a chord symbol goes). */
@@ -107,7 +146,7 @@ function lengthText(sixteenthsCount: number, unit: Fraction): string {
   return (f.num === 1 ? '' : String(f.num)) + '/' + f.den;
 }
 
-function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: Map<number, string>): string[] {
+function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: Map<number, string>, fermatas: Set<number>): string[] {
   const barLen = barLength16(ctx.meter);
   const beat = beat16(ctx.meter);
   const firstBarEnd = ctx.pickup > 0 && ctx.pickup < barLen ? ctx.pickup : barLen;
@@ -128,21 +167,27 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
   const signature = keyAccidentals(ctx.key);
   const accidentals = new BarAccidentals();
   const out: string[] = [];
+  const barGap = ctx.spacedBarLines ? ' ' : '';
+  const fermata = ctx.fermata ?? 'H';
   let line = ctx.openingBarLine ?? '';
+  let afterBar = false;
   let barsOnLine = 0;
   let time = 0;
 
   const writePiece = (run: Run, length: number, firstOfRun: boolean, tieAfter: boolean) => {
     const sinceBar = time - barStartOf(time);
     if (sinceBar > 0 && sinceBar % beat === 0) line += ' ';
+    if (afterBar) line += barGap;
+    afterBar = false;
     const len = lengthText(length, ctx.unitLength);
     if (firstOfRun) line += symbols.get(run.start) ?? '';
+    for (let f = time; f < time + length; f++) if (fermatas.has(f)) line += fermata;
     if (run.entry.kind === 'note') {
       const p = spellPitch(run.entry.pitch - ctx.semitones, ctx.key);
       const inForce = accidentals.get(p.letter, p.octave) ?? signature[p.letter];
       const acc = inForce === p.accidental ? undefined : p.accidental;
       if (acc !== undefined) accidentals.set(p.letter, p.octave, acc);
-      line += (firstOfRun && run.fermata ? 'H' : '') + notePitchText(p.letter, p.octave, acc) + len + (tieAfter ? '-' : '');
+      line += notePitchText(p.letter, p.octave, acc) + len + (tieAfter ? '-' : '');
     } else {
       line += (run.entry.kind === 'slot' ? 'x' : 'z') + len;
     }
@@ -156,7 +201,7 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
     while (left > 0) {
       const room = nextBoundary(time) - time;
       const inBar = Math.min(left, room);
-      const parts = splitWritable(inBar);
+      const parts = splitWritable(inBar, run.entry.kind === 'note' ? WRITABLE_NOTE : WRITABLE_REST);
       parts.forEach((part, k) => {
         const more = k < parts.length - 1 || left - inBar > 0 || tiedOn;
         writePiece(run, part, first, more && run.entry.kind === 'note');
@@ -165,7 +210,8 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
       left -= inBar;
       const atBar = time < total && time === nextBarLine(time - 1);
       if (atBar) {
-        line += givenText.get(time) ?? '|';
+        line += barGap + (givenText.get(time) ?? '|');
+        afterBar = true;
         accidentals.clear();
         barsOnLine++;
       }
@@ -174,12 +220,13 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
         const moved = before === '' ? '' : ending;
         out.push(safeLine(line.slice(0, line.length - moved.length)));
         line = moved;
+        afterBar = false;
         barsOnLine = 0;
       }
       if (atBar && /\d$/.test(line)) line += ' ';
     }
   });
-  line += given ? ctx.finalBarLine || '|]' : '|]';
+  line += barGap + (given ? ctx.finalBarLine || '|]' : '|]');
   out.push(safeLine(line));
   return out;
 }
@@ -189,12 +236,12 @@ function safeLine(line: string): string {
   return /^[A-Za-z]:/.test(line) ? ' ' + line : line;
 }
 
-/** Greedy split into lengths one note can show (plain or dotted). */
-function splitWritable(n: number): number[] {
+/** Greedy split into lengths one note or rest can show, longest first. */
+function splitWritable(n: number, writable: number[]): number[] {
   const parts: number[] = [];
   let left = n;
   while (left > 0) {
-    const part = WRITABLE.find((w) => w <= left)!;
+    const part = writable.find((w) => w <= left)!;
     parts.push(part);
     left -= part;
   }

@@ -9,7 +9,7 @@ export { analyzeVoiceLeading, type VoiceLeadingFinding, type VoiceLeadingCode, t
 export { checkSatb } from './check';
 export { VOICE_EXTREMES } from './ranges';
 export { pitchName, pitchClassName } from './pitch-names';
-export { choraleToAbc, type ChoraleToAbcOptions } from './to-abc';
+export { choraleToAbc } from './to-abc';
 export { parseKeyMeta, formatKeyMeta, type KeyMeta } from './key-meta';
 export { choraleToMidi, midiToChorale, MidiImportError } from './midi';
 export { abcToChorale, type AbcToChoraleResult } from './from-abc';

@@ -107,3 +107,10 @@ test('Nottingham: every tune to frames and back (soprano identical; abcjs withou
   }
   assert.ok(checked > 150);
 });
+
+test('a breve is one note; a breve rest is a dotted whole and a half, as abcjs has no breve-rest glyph', () => {
+  const r = abcVoiceToFrames(tuneOf('X:1\nM:4/2\nL:1/16\nK:C\nc32|z32|]\n'));
+  const out = framesToAbcVoices(r.frames.map((f) => ({ ...f, voices: [f.voices[0], f.voices[0], f.voices[0], f.voices[0]] })), r);
+  assert.match(out, /V:A\nc32\|z24 z8\|\]\n/);
+  assert.deepEqual(abcjs.parseOnly(out)[0].warnings ?? [], []);
+});
