@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import abcjs from 'abcjs';
 import { Midi } from '@tonejs/midi';
+import { documentToMidi } from '../../src/features/midi/convert';
 import { corporaDir } from '../satb/helpers';
 import { runInProcess } from './run-cli';
 
@@ -34,6 +35,13 @@ test('.abc → .mid plays every voice of the tune', async () => {
   const midi = new Midi(readFileSync(join(dir, 't.mid')));
   const pitches = midi.tracks.flatMap((t) => t.notes.map((n) => n.midi)).sort((a, b) => a - b);
   assert.deepEqual(pitches, [55, 59, 62, 67, 69, 71, 72, 74, 76]);
+});
+
+test('.abc → .mid writes the same bytes as Export MIDI in the editor', async () => {
+  const tune = 'X:1\nT:Same\nM:3/4\nL:1/8\nQ:3/8=60\nK:F\nV:1\n"F"A2 B2- B^c|[FA]6|]\nV:2\nF,6-|F,4 z2|]\n';
+  writeFileSync(join(dir, 'same.abc'), tune);
+  assert.equal((await runInProcess('convert', [join(dir, 'same.abc'), join(dir, 'same.mid')])).code, 0);
+  assert.deepEqual(new Uint8Array(readFileSync(join(dir, 'same.mid'))), documentToMidi('abc', tune, 0));
 });
 
 test('.abc → .satb: a melody gets (?) slots for the harmonizer; --voice picks one of several voices', async () => {

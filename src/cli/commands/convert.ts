@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import abcjs from 'abcjs';
 import { checkAbc } from '../../abc/check';
+import { abcToMidi, AbcMidiError } from '../../abc/midi';
 import { formatDiagnostic } from '../../common/diagnostic';
 import { abcToChorale, choraleToAbc, choraleToMidi, midiToChorale, MidiImportError, parseSatb, writeSatb, type Chorale } from '../../satb';
 import { parseArgs, type CliCommand } from '../command';
@@ -49,7 +49,7 @@ export function convertFile(input: string, output: string, abcOptions: { tune?: 
   } catch {
     throw new ConvertError(`cannot read '${input}'`);
   }
-  if (from === '.abc' && (to === '.mid' || to === '.midi')) return abcToMidi(input, bytes.toString('utf8'));
+  if (from === '.abc' && (to === '.mid' || to === '.midi')) return abcFileToMidi(input, bytes.toString('utf8'));
   const chorale = from === '.satb' ? readSatb(input, bytes.toString('utf8')) : from === '.abc' ? readAbc(input, bytes.toString('utf8'), abcOptions) : midiToChorale(bytes);
   if (to === '.satb') return writeSatb(chorale);
   if (to === '.abc') return choraleToAbc(chorale);
@@ -63,12 +63,14 @@ function readSatb(file: string, text: string): Chorale {
   return chorale;
 }
 
-function abcToMidi(file: string, text: string): Uint8Array {
+function abcFileToMidi(file: string, text: string): Uint8Array {
   const errors = checkAbc(text).filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new ConvertError(`${file} has errors:\n${errors.map((d) => formatDiagnostic(file, d)).join('\n')}`);
-  const files = abcjs.synth.getMidiFile(text, { midiOutputType: 'binary' }) as unknown as Uint8Array[];
-  if (!files?.length) throw new ConvertError(`${file} holds no tune`);
-  return files[0];
+  try {
+    return abcToMidi(text);
+  } catch (e) {
+    throw e instanceof AbcMidiError ? new ConvertError(`${file}: ${e.message}`) : e;
+  }
 }
 
 function readAbc(file: string, text: string, options: { tune?: number; voice?: string }): Chorale {

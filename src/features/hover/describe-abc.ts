@@ -1,7 +1,7 @@
 /** Hover text for a note of an ABC tune: pitch with the accidental in force, octave, written and sounding length. */
 import { analyzeTiming, parseAbc, type TimedEvent } from '../../abc';
 import { Fraction } from '../../music';
-import { eventPitches } from '../abc-pitch';
+import { eventPitches } from '../../abc/sounding-pitches';
 import type { HoverInfo } from './describe-satb';
 
 export function describeAbcAt(text: string, offset: number): HoverInfo | undefined {

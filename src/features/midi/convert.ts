@@ -2,7 +2,7 @@
 import { parseSatb } from '../../satb';
 import { choraleToAbc, choraleToMidi, midiToChorale, writeSatb } from '../../satb';
 import type { NotationLanguage } from '../languages';
-import { abcToMidi } from './abc-midi';
+import { abcToMidi } from '../../abc/midi';
 
 export class MidiExportError extends Error {}
 

@@ -1,8 +1,11 @@
-/** An ABC tune as a Standard MIDI File: one track per voice, ties joined, tempo from Q: (default ♩ = 120). */
+/** An ABC tune as a Standard MIDI File: one track per voice, ties joined, tempo from Q: (default ♩ = 120), the notes
+ * as written (repeats once). The one ABC-to-MIDI path: Export MIDI in the editor and `bachbot convert` both call it. */
 import { Midi } from '@tonejs/midi';
-import { analyzeTiming, parseAbc, type AbcTune } from '../../abc';
-import { Fraction } from '../../music';
-import { eventPitches } from '../abc-pitch';
+import { Fraction } from '../music/fraction';
+import { parseAbc } from './parse';
+import { eventPitches } from './sounding-pitches';
+import { analyzeTiming } from './timing';
+import type { AbcTune } from './types';
 
 export class AbcMidiError extends Error {}
 

@@ -2,9 +2,10 @@
  * Sounding pitches of an ABC tune's timed events, from the notation core's `tunePitches` (key signature,
  * accidentals through the bar, ties across bar lines), with where each accidental came from, for hovers.
  */
-import { tunePitches } from '../abc/pitches';
-import type { AbcNote, AbcTune, TimedEvent } from '../abc';
-import { keyAccidentals } from '../music';
+import { keyAccidentals } from '../music/key';
+import { tunePitches } from './pitches';
+import type { TimedEvent } from './timing';
+import type { AbcNote, AbcTune } from './types';
 
 export interface SoundingPitch {
   /** `F#5`, `Bb3`. */
