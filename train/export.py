@@ -1,4 +1,4 @@
-"""Exports a checkpoint to models/<name>/ (the model contract in docs/design.md).
+"""Exports a checkpoint to models/<name>/, the files src/model/ loads (src/model/README.md, src/model/config.ts).
 
     /usr/bin/python3 train/export.py --checkpoint train/runs/satb/best.pt --out models/satb
 

@@ -6,7 +6,7 @@ export { LoadedModel, encodePrefix, type ModelInfo } from './model';
 export { loadModel, type LoadModelOptions } from './runtime/load-model';
 export type { ProviderRequest } from './runtime/providers';
 export { PrefixStateCache } from './runtime/prefix-cache';
-export { concatStates, repeatRow, selectRows, zeroState, type LanguageModelStep, type LstmState, type StepResult } from './step';
+export { selectRows, zeroState, type LanguageModelStep, type LstmState, type StepResult } from './step';
 export { Vocabulary } from './vocabulary';
 export { isValidationPiece } from './split';
 export type { Grammar } from './decoding/grammar';

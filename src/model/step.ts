@@ -44,28 +44,6 @@ export function selectRows(state: LstmState, rows: ArrayLike<number>): LstmState
   return out;
 }
 
-/** Row `row` replicated `times` times. */
-export function repeatRow(state: LstmState, row: number, times: number): LstmState {
-  return selectRows(state, new Array<number>(times).fill(row));
-}
-
-/** The states of several batches stacked into one batch, rows in order. */
-export function concatStates(states: LstmState[]): LstmState {
-  const { layers, hidden } = states[0];
-  const batch = states.reduce((n, s) => n + s.batch, 0);
-  const out = zeroState(layers, hidden, batch);
-  for (let l = 0; l < layers; l++) {
-    let row = 0;
-    for (const s of states) {
-      const len = s.batch * hidden;
-      out.h.set(s.h.subarray(l * len, (l + 1) * len), (l * batch + row) * hidden);
-      out.c.set(s.c.subarray(l * len, (l + 1) * len), (l * batch + row) * hidden);
-      row += s.batch;
-    }
-  }
-  return out;
-}
-
 /** Logits row b of a [batch, vocab] output, without copying. */
 export function logitsRow(logits: Float32Array, vocab: number, b: number): Float32Array {
   return logits.subarray(b * vocab, (b + 1) * vocab);

@@ -78,9 +78,3 @@ export function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
   return a;
 }
-
-export function sumFractions(items: Iterable<Fraction>): Fraction {
-  let total = Fraction.ZERO;
-  for (const f of items) total = total.add(f);
-  return total;
-}

@@ -62,12 +62,6 @@ export function spellingAtFifths(position: number): { letter: Letter; accidental
   return { letter: FIFTHS_ORDER[index], accidental: Math.floor(shifted / 7) };
 }
 
-export function parseTonic(text: string): { letter: Letter; accidental: number } | undefined {
-  const m = /^([A-Ga-g])([#b]?)$/.exec(text);
-  if (!m) return undefined;
-  return { letter: m[1].toUpperCase() as Letter, accidental: m[2] === '#' ? 1 : m[2] === 'b' ? -1 : 0 };
-}
-
 export function tonicName(letter: Letter, accidental: number): string {
   return letter + (accidental > 0 ? '#'.repeat(accidental) : 'b'.repeat(-accidental));
 }

@@ -7,7 +7,6 @@ export { VOICE_RANGES } from './ranges';
 export { voiceName } from './voices';
 export { analyzeVoiceLeading, type VoiceLeadingFinding, type VoiceLeadingCode, type VoiceLeadingOptions } from './voice-leading';
 export { checkSatb } from './check';
-export { VOICE_EXTREMES } from './ranges';
 export { pitchName, pitchClassName } from './pitch-names';
 export { choraleToAbc } from './to-abc';
 export { parseKeyMeta, formatKeyMeta, type KeyMeta } from './key-meta';

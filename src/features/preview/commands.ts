@@ -48,14 +48,3 @@ export class StopPreviewCommand implements Command {
     this.manager.target()?.post({ type: 'playback-command', command: 'stop' });
   }
 }
-
-/** Not in the command palette: what the previews show, for end-to-end tests and bug reports. */
-export class PreviewStateCommand implements Command {
-  readonly id = 'bachbot.preview.state';
-
-  constructor(private readonly manager: PreviewManager) {}
-
-  execute(): unknown {
-    return this.manager.statuses;
-  }
-}

@@ -1,7 +1,7 @@
 // The score preview: commands, the panel manager and the serializer that restores panels after a reload.
 import * as vscode from 'vscode';
 import { CommandManager } from '../command-manager';
-import { OpenPreviewToSideCommand, PlayPreviewCommand, PreviewStateCommand, StopPreviewCommand } from './commands';
+import { OpenPreviewToSideCommand, PlayPreviewCommand, StopPreviewCommand } from './commands';
 import { PreviewManager, type SurprisalSource } from './preview-manager';
 import { PREVIEW_VIEW_TYPE } from './preview-panel';
 
@@ -18,6 +18,5 @@ export function registerPreviewSupport(context: vscode.ExtensionContext, deps: P
   commands.register(new OpenPreviewToSideCommand(manager));
   commands.register(new PlayPreviewCommand(manager));
   commands.register(new StopPreviewCommand(manager));
-  commands.register(new PreviewStateCommand(manager));
   return vscode.Disposable.from(commands, vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager), manager);
 }

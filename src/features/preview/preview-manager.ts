@@ -1,7 +1,7 @@
 // Owns the preview panels: one per document, opened beside the editor, restored after a reload.
 import * as vscode from 'vscode';
 import type { PreviewPageState, SurprisalMark } from './messages';
-import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions, type PreviewPanelStatus } from './preview-panel';
+import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions } from './preview-panel';
 
 /** Where the preview finds the surprisal the user asked for ("Show Surprisal"); it keeps no copy of its own. */
 export interface SurprisalSource {
@@ -61,10 +61,6 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     const editorUri = vscode.window.activeTextEditor?.document.uri;
     const forEditor = editorUri && this.find(editorUri);
     return forEditor || this.lastActive || [...this.panels][0];
-  }
-
-  get statuses(): PreviewPanelStatus[] {
-    return [...this.panels].map((p) => p.status);
   }
 
   dispose(): void {

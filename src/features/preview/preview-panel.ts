@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import { isNotationLanguage } from '../languages';
 import { createNonce, previewHtml } from './html';
-import { isPageToHost, type HostToPage, type PageToHost, type PlaybackState, type RenderedMessage, type SurprisalMark } from './messages';
+import { isPageToHost, type HostToPage, type PageToHost, type SurprisalMark } from './messages';
 import { buildRenderMessage, renderKey, type PreviewSource } from './render-payload';
 import { Throttle } from './throttle';
 
@@ -27,18 +27,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-export interface PreviewPanelStatus {
-  uri: string;
-  rendered?: Omit<RenderedMessage, 'type'>;
-  playback: PlaybackState;
-}
-
 export class PreviewPanel extends Disposable {
   private readonly throttle = this.register(new Throttle(RENDER_THROTTLE_MS, () => this.render()));
   private pageReady = false;
   private lastPosted: { version: number; key: string } | undefined;
-  private lastRendered: RenderedMessage | undefined;
-  private playback: PlaybackState = 'stopped';
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
 
@@ -66,12 +58,6 @@ export class PreviewPanel extends Disposable {
         if (this.isMine(e.textEditor.document)) this.cursorMoved(e.textEditor);
       }),
     );
-  }
-
-  get status(): PreviewPanelStatus {
-    const last = this.lastRendered;
-    const rendered = last && { uri: last.uri, version: last.version, notes: last.notes, warnings: last.warnings, surprisalNotes: last.surprisalNotes ?? 0 };
-    return { uri: this.documentUri.toString(), rendered, playback: this.playback };
   }
 
   post(message: HostToPage): void {
@@ -120,10 +106,9 @@ export class PreviewPanel extends Disposable {
         void this.revealSource(message.start, message.end);
         return;
       case 'rendered':
-        this.lastRendered = message;
+        // What the page drew: for the page's own tests; the host needs nothing from it.
         return;
       case 'playback':
-        this.playback = message.state;
         if (message.state === 'error') void vscode.window.showWarningMessage(`BachBot preview: cannot play: ${message.detail ?? 'unknown error'}`);
         return;
       case 'page-error':
