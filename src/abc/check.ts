@@ -25,30 +25,81 @@ export function checkBarLengths(tune: AbcTune): RawDiagnostic[] {
     byVoice.get(b.voice)!.push(b);
   }
   for (const list of byVoice.values()) {
-    const pickups = list.map((b) => (b.sectionStart && !b.meter.free && b.duration.lt(b.meter.barLength) ? b.duration : undefined));
-    const firstPickup = pickups.find((p) => p !== undefined);
-    let sectionPickup: Fraction | undefined;
-    list.forEach((bar, k) => {
-      if (bar.sectionStart) sectionPickup = pickups[k];
-      if (bar.meter.free || bar.multiMeasure !== undefined) return;
-      const full = bar.meter.barLength;
-      const cmp = bar.duration.compare(full);
-      if (cmp === 0) return;
-      const what = `bar is ${describe(bar.duration, bar.meter.denominator)} long but M:${bar.meter.text} needs ${describe(full, bar.meter.denominator)}`;
-      if (cmp > 0) {
-        out.push({ severity: 'warning', message: `${what} (too long)`, start: bar.start, end: bar.end, code: 'abc.bar-length' });
-        return;
-      }
-      if (bar.sectionStart) return;
-      if (bar.sectionEnd) {
-        const nextPickup = pickups[k + 1];
-        const completes = [sectionPickup, nextPickup, firstPickup].some((p) => p !== undefined && p.add(bar.duration).equals(full));
-        if (completes) return;
-      }
-      out.push({ severity: 'warning', message: `${what} (too short)`, start: bar.start, end: bar.end, code: 'abc.bar-length' });
-    });
+    const voiceOut: RawDiagnostic[] = [];
+    checkVoiceBars(list, voiceOut, (b) => endsLine(tune.source, b.end));
+    out.push(...summarizeMeterMismatch(list, voiceOut));
   }
   return out;
+}
+
+/** Bars are short or long by the same amount throughout the voice: most likely the M: field is wrong. */
+function summarizeMeterMismatch(list: BarSpan[], found: RawDiagnostic[]): RawDiagnostic[] {
+  const measured = list.filter((b) => !b.meter.free && b.multiMeasure === undefined);
+  const flagged = (b: BarSpan) => found.filter((d) => d.start === b.start && d.end === b.end);
+  const byLength = new Map<string, BarSpan[]>();
+  for (const bar of measured) {
+    if (bar.duration.equals(bar.meter.barLength)) continue;
+    const key = `${bar.duration} ${bar.meter.text}`;
+    (byLength.get(key) ?? byLength.set(key, []).get(key)!).push(bar);
+  }
+  for (const bars of byLength.values()) {
+    const diagnostics = bars.flatMap(flagged);
+    if (diagnostics.length < 4 || bars.length * 2 < measured.length) continue;
+    const bar = bars[0];
+    const length = describe(bar.duration, bar.meter.denominator);
+    const summary: RawDiagnostic = {
+      severity: 'warning',
+      code: 'abc.bar-length',
+      message: `${bars.length} of ${measured.length} bars are ${length} long but M:${bar.meter.text} needs ${describe(bar.meter.barLength, bar.meter.denominator)}: is the meter M:${length}?`,
+      start: bar.start,
+      end: bar.end,
+    };
+    return [summary, ...found.filter((d) => !diagnostics.includes(d))];
+  }
+  return found;
+}
+
+/** Only spaces, a comment or a `\` continuation follow `offset` on its line. */
+function endsLine(text: string, offset: number): boolean {
+  const nl = text.indexOf('\n', offset);
+  return /^[\s\\]*(%.*)?$/.test(text.slice(offset, nl < 0 ? text.length : nl));
+}
+
+/**
+ * Two short bars that make one full bar between them, split where a line (or a section) ends: a part's last
+ * bar and the next part's pickup (`... e3- e2|` then `A|` on the next line).
+ */
+function splitBar(a: BarSpan | undefined, b: BarSpan | undefined, atLineEnd: (bar: BarSpan) => boolean): boolean {
+  if (!a || !b || a.meter.free || a.meter.text !== b.meter.text || a.multiMeasure !== undefined || b.multiMeasure !== undefined) return false;
+  const full = a.meter.barLength;
+  if (!a.duration.lt(full) || !b.duration.lt(full) || !a.duration.add(b.duration).equals(full)) return false;
+  return a.sectionEnd || b.sectionStart || atLineEnd(a);
+}
+
+function checkVoiceBars(list: BarSpan[], out: RawDiagnostic[], atLineEnd: (bar: BarSpan) => boolean): void {
+  const pickups = list.map((b) => (b.sectionStart && !b.meter.free && b.duration.lt(b.meter.barLength) ? b.duration : undefined));
+  const firstPickup = pickups.find((p) => p !== undefined);
+  let sectionPickup: Fraction | undefined;
+  list.forEach((bar, k) => {
+    if (bar.sectionStart) sectionPickup = pickups[k];
+    if (bar.meter.free || bar.multiMeasure !== undefined) return;
+    const full = bar.meter.barLength;
+    const cmp = bar.duration.compare(full);
+    if (cmp === 0) return;
+    const what = `bar is ${describe(bar.duration, bar.meter.denominator)} long but M:${bar.meter.text} needs ${describe(full, bar.meter.denominator)}`;
+    if (cmp > 0) {
+      out.push({ severity: 'warning', message: `${what} (too long)`, start: bar.start, end: bar.end, code: 'abc.bar-length' });
+      return;
+    }
+    if (bar.sectionStart) return;
+    if (splitBar(list[k - 1], bar, atLineEnd) || splitBar(bar, list[k + 1], atLineEnd)) return;
+    if (bar.sectionEnd) {
+      const nextPickup = pickups[k + 1];
+      const completes = [sectionPickup, nextPickup, firstPickup].some((p) => p !== undefined && p.add(bar.duration).equals(full));
+      if (completes) return;
+    }
+    out.push({ severity: 'warning', message: `${what} (too short)`, start: bar.start, end: bar.end, code: 'abc.bar-length' });
+  });
 }
 
 /** Parse errors and warnings plus bar-length warnings for every tune, with exact ranges. Never throws. */

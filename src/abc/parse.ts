@@ -36,6 +36,14 @@ function isBlank(text: string, line: Line): boolean {
   return text.slice(line.start, line.end).trim() === '';
 }
 
+const BEGIN_TEXT = /^%%begintext\b/;
+
+/** For a `%%begintext` line at `i`: the index of its `%%endtext` line (the last line when it is missing). */
+function textBlockEnd(text: string, lines: Line[], i: number): number {
+  for (let j = i + 1; j < lines.length; j++) if (/^%%endtext\b/.test(text.slice(lines[j].start, lines[j].end))) return j;
+  return lines.length - 1;
+}
+
 export function parseAbc(text: string): AbcParseResult {
   const raw: RawDiagnostic[] = [];
   const tunes: AbcTune[] = [];
@@ -77,7 +85,7 @@ function parseInto(text: string, tunes: AbcTune[], raw: RawDiagnostic[]): void {
     const content = text.slice(line.start, line.end);
     const startsTune = hasX ? /^X:/.test(content) : !isBlank(text, line) && !/^%/.test(content);
     if (!startsTune) {
-      i++;
+      i = BEGIN_TEXT.test(content) ? textBlockEnd(text, lines, i) + 1 : i + 1;
       continue;
     }
     i = parseTune(text, lines, i, tunes.length, emit, (t) => tunes.push(t));
@@ -95,6 +103,7 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
   let keyText = '';
   let reference: number | undefined;
   let title: string | undefined;
+  let userDecorations = '';
   let i = first;
   let bodyStartLine = -1;
   let sawKey = false;
@@ -107,6 +116,11 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
     if (i > first && isBlank(text, line)) break;
     if (i > first && /^X:/.test(content)) break;
     lastContentEnd = line.end;
+    if (BEGIN_TEXT.test(content)) {
+      i = textBlockEnd(text, lines, i);
+      lastContentEnd = lines[i].end;
+      continue;
+    }
     if (/^%/.test(content)) {
       if (content.startsWith('%%')) directives.push(content);
       continue;
@@ -137,6 +151,8 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
       else emit({ severity: 'error', message: `unreadable unit length '${value.trim()}' (expected e.g. 1/8)`, start: valueStart, end: line.end, code: 'abc.unit-length' });
     } else if (name === 'V') {
       voices.push(voiceInfo(value));
+    } else if (name === 'U') {
+      userDecorations += userDecorationLetter(value);
     } else if (name === 'K') {
       const stripped = value.replace(/%.*$/, '');
       const parsed = parseKey(stripped);
@@ -159,7 +175,7 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
   if (bodyStartLine >= 0) {
     bodyStart = bodyStartLine < lines.length ? lines[bodyStartLine].start : lastContentEnd;
     let bodyMeter = meter;
-    const ctx = { emit, voice: voices[0]?.id ?? '', compound: () => isCompound(bodyMeter) };
+    const ctx = { emit, voice: voices[0]?.id ?? '', compound: () => isCompound(bodyMeter), userDecorations };
     for (i = bodyStartLine; i < lines.length; i++) {
       const line = lines[i];
       const content = text.slice(line.start, line.end);
@@ -167,7 +183,16 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
       if (i > bodyStartLine) elements.push({ kind: 'newline', voice: ctx.voice, start: lines[i - 1].end, end: line.start });
       end = line.end;
       const fm = FIELD_LINE.exec(content);
-      if (/^%/.test(content)) {
+      if (BEGIN_TEXT.test(content)) {
+        // Free text inside the tune, up to %%endtext: one comment element per line, blank lines included.
+        const last = textBlockEnd(text, lines, i);
+        for (let j = i; j <= last; j++) {
+          if (j > i) elements.push({ kind: 'newline', voice: ctx.voice, start: lines[j - 1].end, end: lines[j].start });
+          elements.push({ kind: 'comment', directive: j === i || j === last, voice: ctx.voice, start: lines[j].start, end: lines[j].end });
+        }
+        i = last;
+        end = lines[last].end;
+      } else if (/^%/.test(content)) {
         elements.push({ kind: 'comment', directive: content.startsWith('%%'), voice: ctx.voice, start: line.start, end: line.end });
       } else if (fm && !/^[|:]/.test(content)) {
         const value = content.slice(2).replace(/%.*$/, '');
@@ -177,6 +202,8 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
           if (!voices.some((v) => v.id === info.id)) voices.push(info);
         } else if (fm[1] === 'M') {
           bodyMeter = parseMeter(value) ?? bodyMeter;
+        } else if (fm[1] === 'U') {
+          ctx.userDecorations += userDecorationLetter(value);
         }
         pushFieldLine(elements, text, line, fm[1], ctx.voice);
       } else {
@@ -219,6 +246,11 @@ function pushFieldLine(elements: AbcElement[], text: string, line: Line, name: s
   const commentStart = line.start + percent;
   if (commentStart > fieldEnd) elements.push({ kind: 'space', voice, start: fieldEnd, end: commentStart });
   elements.push({ kind: 'comment', directive: false, voice, start: commentStart, end: line.end });
+}
+
+/** The letter a `U:` field defines (`U:W = !trill!` → `W`), or '' when it names none. */
+function userDecorationLetter(value: string): string {
+  return /^\s*([~H-Wh-w])\s*=/.exec(value)?.[1] ?? '';
 }
 
 export function voiceInfo(value: string): AbcVoiceInfo {

@@ -13,7 +13,8 @@ export interface RawDiagnostic {
 
 type Emit = (d: RawDiagnostic) => void;
 
-const DECORATION_LETTERS = '.~HLMOPSTuv';
+/** Decoration letters of ABC 2.1 (and `J`, `R`, `t`, which abcjs reads too); `U:` fields add more. */
+const DECORATION_LETTERS = '.~HJLMOPRSTtuv';
 const ACCIDENTALS: Record<string, number> = { '^^': 2, '^': 1, '__': -2, _: -1, '=': 0 };
 
 /** Parses a length suffix (`2`, `/2`, `/`, `//`, `3/2`) at `pos`; returns the multiplier and the end offset. */
@@ -76,6 +77,8 @@ export interface ScanContext {
   voice: string;
   /** Whether the meter is compound (for the default q of odd tuplets). */
   compound: () => boolean;
+  /** Letters that `U:` fields made decorations (`U:W = !trill!`). */
+  userDecorations?: string;
 }
 
 /** Scans one line of music (`lineStart` to `lineEnd`, without its line break) into `out`. */
@@ -113,6 +116,9 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
       const inner = text.slice(pos + 1, close);
       if (/^[\^_<>@]/.test(inner)) push({ kind: 'annotation', text: inner.slice(1), placement: inner[0], start: pos, end: close + 1 });
       else push({ kind: 'chord-symbol', text: inner, start: pos, end: close + 1 });
+    } else if (c === '!' && /^\s*(%.*)?$/.test(text.slice(pos + 1, lineEnd))) {
+      // A `!` ending the line is the old ABC score line break.
+      push({ kind: 'spacer', start: pos, end: pos + 1 });
     } else if (c === '!' || c === '+') {
       const close = text.indexOf(c, pos + 1);
       if (close < 0 || close >= lineEnd || close === pos + 1 || /\s/.test(text.slice(pos + 1, close))) {
@@ -123,7 +129,7 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
         continue;
       }
       push({ kind: 'decoration', name: text.slice(pos + 1, close), start: pos, end: close + 1 });
-    } else if (DECORATION_LETTERS.includes(c)) {
+    } else if (DECORATION_LETTERS.includes(c) || ctx.userDecorations?.includes(c)) {
       push({ kind: 'decoration', name: c, start: pos, end: pos + 1 });
     } else if (c === '{') {
       if (inGrace) err('grace notes cannot nest', pos, pos + 1);
@@ -134,6 +140,11 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
       if (!inGrace) err("'}' without '{'", pos, pos + 1);
       inGrace = false;
       push({ kind: 'grace-close', start: pos, end: pos + 1 });
+    } else if (c === '(' && next === '&') {
+      push({ kind: 'overlay', form: '(&', start: pos, end: pos + 2 });
+    } else if (c === '&') {
+      const form = next === ')' ? '&)' : '&';
+      push({ kind: 'overlay', form, start: pos, end: pos + form.length });
     } else if (c === '(') {
       const m = /\((\d+)(?::(\d*))?(?::(\d*))?/y;
       m.lastIndex = pos;
@@ -163,6 +174,12 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
       m.lastIndex = pos;
       const r = m.exec(text)!;
       push({ kind: 'ending', ending: r[1], start: pos, end: pos + r[0].length });
+    } else if (c === '[' && next === '"') {
+      // `:|["Coda"`: an ending labelled by the quoted text that follows (abcjs reads it so).
+      push({ kind: 'ending', ending: '', start: pos, end: pos + 1 });
+    } else if (c === ']') {
+      // A `]` closing nothing is an invisible bar line (as abcjs reads it), typically left at a line's end.
+      push({ kind: 'bar', text: ']', repeatStart: false, repeatEnd: false, start: pos, end: pos + 1 });
     } else if (c === '[' && /[A-Za-z]/.test(next ?? '') && text[pos + 2] === ':') {
       const close = text.indexOf(']', pos);
       if (close < 0 || close >= lineEnd) {
@@ -199,7 +216,10 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
       }
       push({ kind: 'rest', invisible: c === 'X', length: Fraction.ONE, multiMeasure: count, start: pos, end: pos + 1 + digits.length });
     } else if (c === 'y' || c === '`') {
-      push({ kind: 'spacer', start: pos, end: pos + 1 });
+      // `y2`: the number is the spacer's width, not a duration.
+      let e = pos + 1;
+      if (c === 'y') while (e < lineEnd && /[\d/]/.test(text[e])) e++;
+      push({ kind: 'spacer', start: pos, end: e });
     } else {
       let e = pos + 1;
       if (/[\d/]/.test(c)) while (e < lineEnd && /[\d/]/.test(text[e])) e++;
@@ -253,9 +273,16 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
         e++;
         continue;
       }
-      if (text[e] === ' ' || DECORATION_LETTERS.includes(text[e])) {
+      if (text[e] === ' ' || DECORATION_LETTERS.includes(text[e]) || ctx.userDecorations?.includes(text[e])) {
         e++;
         continue;
+      }
+      if (text[e] === '!' || text[e] === '+') {
+        const close = text.indexOf(text[e], e + 1);
+        if (close > e + 1 && close < lineEnd && /^[^\s\]]+$/.test(text.slice(e + 1, close)) && !/^[\^_=A-Ga-g',\d/]+$/.test(text.slice(e + 1, close))) {
+          e = close + 1; // a decoration on one note of the chord: [+slide+DD], [!trill!DF]
+          continue;
+        }
       }
       if (text[e] === '+') {
         // ABC 1.6 wrote chords as +GB+; a stray '+' inside [..] is read past.

@@ -74,13 +74,22 @@ interface VoiceState {
   lastOpening: string;
   /** Offset of the first written element of the bar being read (chord symbols and decorations included). */
   contentStart?: number;
+  /** A layer of one bar (`&` without `(&`): timed, but its bar is not checked. */
+  transient?: boolean;
+}
+
+interface OverlayState {
+  /** 0: the written voice itself; n: the n-th layer after it. */
+  layer: number;
+  /** Inside `(& ... &)`: the voice's time, and how much of its bar had passed, where the span began. */
+  span?: { time: Fraction; barSoFar: Fraction };
 }
 
 const SILENT = new Set(['space', 'newline', 'continuation', 'comment', 'bar']);
 
-/** A bar line that ends a section: anything but a plain `|` (`||`, `|]`, `:|`, `|:`, `::`, `[|`). */
+/** A bar line that ends a section: anything but a plain `|` or an invisible `]` (`||`, `|]`, `:|`, `|:`, `::`, `[|`). */
 export function isSectionBar(text: string): boolean {
-  return text !== '|';
+  return text !== '|' && text !== ']';
 }
 
 export function durationOf(el: TimedElement, unitLength: Fraction): Fraction {
@@ -107,6 +116,10 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
   };
   const closeBar = (s: VoiceState, closing: string, end: number, sectionEnd: boolean) => {
     if (!s.bar) return;
+    if (s.transient) {
+      s.bar = undefined;
+      return;
+    }
     s.bar.closing = closing;
     s.bar.end = end;
     s.bar.sectionEnd = sectionEnd;
@@ -114,9 +127,62 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
     s.bar = undefined;
   };
 
+  /** Voice overlays per written voice: the layer being read and, inside `(& ... &)`, where the span began. */
+  const overlays = new Map<string, OverlayState>();
+  const layerKey = (voice: string): string => {
+    const o = overlays.get(voice);
+    return o && o.layer > 0 ? `${voice}&${o.layer}` : voice;
+  };
+  const startLayer = (voice: string, o: OverlayState, time: Fraction, barSoFar: Fraction, at: number) => {
+    o.layer++;
+    const main = stateOf(voice);
+    const key = layerKey(voice);
+    const layer: VoiceState = {
+      meter: main.meter, unitLength: main.unitLength, unitGiven: main.unitGiven, key: main.key, time, barStartedSection: false,
+      pendingSectionBreak: false, decorations: [], lastOpening: '',
+    };
+    if (barSoFar.num > 0) {
+      layer.bar = { voice: key, start: at, end: at, duration: barSoFar, meter: main.meter, opening: '', closing: '', sectionStart: false, sectionEnd: false, events: 0 };
+    }
+    voices.set(key, layer);
+  };
+
   for (let i = 0; i < tune.elements.length; i++) {
     const el = tune.elements[i];
-    const s = stateOf(el.voice);
+    if (el.kind === 'overlay') {
+      const main = stateOf(el.voice);
+      let o = overlays.get(el.voice);
+      if (el.form === '(&') {
+        overlays.set(el.voice, { layer: 0, span: { time: main.time, barSoFar: main.bar?.duration ?? Fraction.ZERO } });
+      } else if (el.form === '&)') {
+        const layer = voices.get(layerKey(el.voice));
+        if (o && o.layer > 0 && layer) closeBar(layer, '', el.start, false);
+        overlays.delete(el.voice);
+      } else {
+        if (!o) overlays.set(el.voice, (o = { layer: 0 }));
+        if (o.span) {
+          const layer = voices.get(layerKey(el.voice));
+          if (o.layer > 0 && layer) closeBar(layer, '', el.start, false);
+          startLayer(el.voice, o, o.span.time, o.span.barSoFar, el.end);
+        } else {
+          // `&` inside a bar: another layer from the start of this bar; it ends at the bar line.
+          const from = stateOf(layerKey(el.voice));
+          const barSoFar = from.bar?.duration ?? Fraction.ZERO;
+          startLayer(el.voice, o, from.time.sub(barSoFar), Fraction.ZERO, el.end);
+          stateOf(layerKey(el.voice)).transient = true;
+        }
+      }
+      continue;
+    }
+    if (el.kind === 'bar') {
+      const o = overlays.get(el.voice);
+      if (o && !o.span) {
+        for (let n = 1; n <= o.layer; n++) voices.delete(`${el.voice}&${n}`);
+        overlays.delete(el.voice);
+      }
+    }
+    const voiceKey = layerKey(el.voice);
+    const s = stateOf(voiceKey);
     if (s.contentStart === undefined && !SILENT.has(el.kind) && !(el.kind === 'field' && !el.inline)) s.contentStart = el.start;
     switch (el.kind) {
       case 'field': {
@@ -154,8 +220,7 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
         break;
       }
       case 'bar': {
-        if (s.brokenNext) warn('broken rhythm (> or <) needs a note after it in the same bar', el.start, el.end, 'abc.broken');
-        s.brokenNext = undefined;
+        // A broken rhythm before a bar line shortens (or lengthens) the first note after it, as abcjs plays it.
         const section = isSectionBar(el.text) || s.pendingSectionBreak || nextIsSectionField(tune.elements, i);
         const empty = !s.bar || s.bar.events === 0;
         if (!empty) closeBar(s, el.text, el.end, section);
@@ -197,7 +262,7 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
         if ((el.kind === 'note' || el.kind === 'chord') && el.grace) break;
         if (!s.bar) {
           s.bar = {
-            voice: el.voice, start: s.contentStart ?? el.start, end: el.end, duration: Fraction.ZERO, meter: s.meter, opening: s.lastOpening, closing: '',
+            voice: voiceKey, start: s.contentStart ?? el.start, end: el.end, duration: Fraction.ZERO, meter: s.meter, opening: s.lastOpening, closing: '',
             sectionStart: s.barStartedSection, sectionEnd: false, events: 0,
           };
         }
@@ -217,7 +282,7 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
           s.brokenNext = undefined;
         }
         const event: TimedEvent = {
-          element: el, voice: el.voice, onset: s.time, duration, bar: bars.length, tuplet: inTuplet,
+          element: el, voice: voiceKey, onset: s.time, duration, bar: bars.length, tuplet: inTuplet,
           decorations: s.decorations, tiedToNext: el.kind === 'chord' && el.notes.some((n) => n.tie), meter: s.meter, unitLength: s.unitLength, key: s.key,
         };
         s.decorations = [];

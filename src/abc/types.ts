@@ -59,6 +59,8 @@ export type AbcElement =
   | (ElementBase & { kind: 'comment'; directive: boolean })
   | (ElementBase & { kind: 'field'; name: string; value: string; inline: boolean })
   | (ElementBase & { kind: 'spacer' })
+  /** Voice overlay: `&` starts another layer of the bar (or of a `(& ... &)` span) from its beginning. */
+  | (ElementBase & { kind: 'overlay'; form: '&' | '(&' | '&)' })
   | (ElementBase & { kind: 'unknown' });
 
 export type AbcElementKind = AbcElement['kind'];

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { decodeAbc, type AbcEncoding } from '../abc/charset';
 import { languageOf } from '../model/model-dir';
 
 /** Where a command writes; the process's streams, or a collector in tests. */
@@ -13,14 +14,16 @@ export const PROCESS_IO: CliIo = {
 };
 
 /** Reads a .satb or .abc file named on the command line; says what is wrong on `io` and gives undefined otherwise. */
-export function readNotationFile(command: string, file: string, io: CliIo): { text: string; language: 'satb' | 'abc' } | undefined {
+export function readNotationFile(command: string, file: string, io: CliIo): { text: string; language: 'satb' | 'abc'; encoding: AbcEncoding } | undefined {
   const language = languageOf(file);
   if (!language) {
     io.err(`bachbot ${command}: '${file}': unknown file type (expected .satb or .abc)\n`);
     return undefined;
   }
   try {
-    return { text: readFileSync(file, 'utf8'), language };
+    const bytes = readFileSync(file);
+    if (language === 'satb') return { text: bytes.toString('utf8'), language, encoding: 'utf8' };
+    return { ...decodeAbc(bytes), language };
   } catch {
     io.err(`bachbot ${command}: cannot read '${file}'\n`);
     return undefined;

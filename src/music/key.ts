@@ -88,12 +88,41 @@ function makeKey(letter: Letter, accidental: number, mode: Mode): KeySignature {
 const CLEF_WORDS = new Set(['treble', 'bass', 'alto', 'tenor', 'perc', 'none', 'bass3', 'alto1', 'alto2', 'treble-8', 'treble+8', 'bass-8']);
 
 /** Parses an ABC K: value (`G`, `Ador`, `Bb minor`, `D exp ^f _b`, `none`, `HP`, `Am clef=bass`). Never throws. */
-export function parseKey(value: string): { key: KeySignature; problems: KeyParseProblem[] } {
-  const problems: KeyParseProblem[] = [];
+/** Where the parts of a K: value are written (offsets within the value), for edits that keep its spelling. */
+export interface KeySpans {
+  /** The tonic's letter and sharp/flat (`F#` of `F#m`), when a tonic is written. */
+  tonic?: { start: number; end: number };
+  /** Each explicit accidental (`^c` of `Dm^c`), in the order of `key.explicit`. */
+  explicit: { start: number; end: number }[];
+}
+
+/** Words of a K: value; accidentals written against the key or each other (`Dm^c`, `^f_b`) count as words. */
+function keyWords(value: string): { text: string; start: number }[] {
   const words: { text: string; start: number }[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(value))) words.push({ text: m[0], start: m.index });
+  while ((m = re.exec(value))) {
+    const glued = /^([A-G][#b]?[A-Za-z]*)?((?:(?:\^\^|\^|__|_|=)[A-Ga-g])+)$/.exec(m[0]);
+    if (!glued || (glued[1] === undefined && !/^(?:(?:\^\^|\^|__|_|=)[A-Ga-g]){2,}$/.test(m[0]))) {
+      words.push({ text: m[0], start: m.index });
+      continue;
+    }
+    let at = m.index;
+    if (glued[1]) {
+      words.push({ text: glued[1], start: at });
+      at += glued[1].length;
+    }
+    const acc = /(\^\^|\^|__|_|=)[A-Ga-g]/g;
+    let a: RegExpExecArray | null;
+    while ((a = acc.exec(glued[2]))) words.push({ text: a[0], start: at + a.index });
+  }
+  return words;
+}
+
+export function parseKey(value: string): { key: KeySignature; problems: KeyParseProblem[]; spans: KeySpans } {
+  const problems: KeyParseProblem[] = [];
+  const spans: KeySpans = { explicit: [] };
+  const words = keyWords(value);
   let key: KeySignature = { ...C_MAJOR, explicit: [] };
   let i = 0;
   if (words.length > 0) {
@@ -114,6 +143,7 @@ export function parseKey(value: string): { key: KeySignature; problems: KeyParse
           i = 2;
         }
         key = makeKey(tm[1] as Letter, tm[2] === '#' ? 1 : tm[2] === 'b' ? -1 : 0, mode);
+        spans.tonic = { start: words[0].start, end: words[0].start + 1 + tm[2].length };
       } else if (!isTrailingWord(first)) {
         problems.push({ message: `unknown key '${first}'`, start: words[0].start, end: words[0].start + first.length });
         i = 1;
@@ -126,6 +156,7 @@ export function parseKey(value: string): { key: KeySignature; problems: KeyParse
     if (acc) {
       const a = { '^^': 2, '^': 1, '__': -2, _: -1, '=': 0 }[acc[1]]!;
       key.explicit.push({ letter: acc[2].toUpperCase() as Letter, accidental: a });
+      spans.explicit.push({ start: w.start, end: w.start + w.text.length });
     } else if (w.text.toLowerCase() === 'exp') {
       key.exp = true;
     } else if (/^clef=/.test(w.text)) {
@@ -136,7 +167,7 @@ export function parseKey(value: string): { key: KeySignature; problems: KeyParse
       problems.push({ message: `unexpected '${w.text}' in key`, start: w.start, end: w.start + w.text.length });
     }
   }
-  return { key, problems };
+  return { key, problems, spans };
 }
 
 function isTrailingWord(w: string): boolean {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { formatDiagnostic, type NotationDiagnostic } from '../../common/diagnostic';
+import { decodeAbc } from '../../abc/charset';
 import { checkAbc } from '../../abc/check';
 import { checkSatb } from '../../satb';
 import { parseArgs, type CliCommand } from '../command';
@@ -10,17 +11,17 @@ const USAGE = 'usage: bachbot check FILE|DIR... [--quiet-warnings]  (a DIR stand
 
 /** Diagnostics for one file, or a message when the file cannot be checked at all. */
 export function checkFile(file: string): NotationDiagnostic[] | string {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return `cannot read '${file}'`;
   }
   switch (extname(file).toLowerCase()) {
     case '.satb':
-      return checkSatb(text);
+      return checkSatb(bytes.toString('utf8'));
     case '.abc':
-      return checkAbc(text);
+      return checkAbc(decodeAbc(bytes).text);
     default:
       return `'${file}': unknown file type (expected .satb or .abc)`;
   }

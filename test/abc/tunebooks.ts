@@ -1,0 +1,39 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import abcjs from 'abcjs';
+import { decodeAbc } from '../../src/abc/charset';
+import type { AbcTune } from '../../src/abc/types';
+import { corporaDir } from './helpers';
+
+export interface Tunebook {
+  name: string;
+  text: string;
+}
+
+/**
+ * The tunebooks to test on: the .abc files of $BACHBOT_TUNEBOOKS (a folder) when set, else the shared old-time
+ * tunebook. Each is decoded as it declares (`%%abc-charset`).
+ */
+export function tunebooks(): Tunebook[] {
+  const dir = process.env.BACHBOT_TUNEBOOKS ?? join(corporaDir(), 'tunebooks');
+  if (!existsSync(dir)) throw new Error(`tunebooks not found at ${dir}; set BACHBOT_TUNEBOOKS`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.abc'))
+    .sort()
+    .map((name) => ({ name, text: decodeAbc(readFileSync(join(dir, name))).text }));
+}
+
+export interface AbcjsTune {
+  warnings?: string[];
+  lines: { staff?: { voices: { el_type: string; pitches?: { pitch: number }[]; midiPitches?: { pitch: number }[] }[][] }[] }[];
+}
+
+/** abcjs's reading of each of our tunes (abcjs splits a file at X: lines as we do; matched by order). */
+export function abcjsTunes(text: string, tunes: AbcTune[]): AbcjsTune[] {
+  const parsed = abcjs.parseOnly(text) as AbcjsTune[];
+  if (parsed.length !== tunes.length) {
+    // Read tune by tune where the two splits differ.
+    return tunes.map((t) => (abcjs.parseOnly(text.slice(t.start, t.end)) as AbcjsTune[])[0]);
+  }
+  return parsed;
+}
