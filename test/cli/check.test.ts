@@ -34,7 +34,7 @@ test('bachbot check: usage and unreadable files', async () => {
 test('bachbot check DIR checks the notation files in its subfolders too', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'check-tree-'));
   mkdirSync(join(dir, 'tunes', 'reels'), { recursive: true });
-  writeFileSync(join(dir, 'tunes', 'reels', 'bad.abc'), 'X:1\nM:4/4\nL:1/8\nK:G\nGABc d2e2|]\nGAB&c|]\n');
+  writeFileSync(join(dir, 'tunes', 'reels', 'bad.abc'), 'X:1\nM:4/4\nL:1/8\nK:G\nGABc d2e2|]\nGAB#c|]\n');
   writeFileSync(join(dir, 'tunes', 'good.abc'), 'X:1\nM:2/4\nL:1/8\nK:G\nGABc|]\n');
   const r = await runInProcess('check', [join(dir, 'tunes')]);
   assert.equal(r.code, 1);
