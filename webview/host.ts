@@ -1,6 +1,6 @@
 // The page's side of the channel to the extension host, typed by the shared message unions.
-import type { HostToPage, PageToHost, PreviewPageSettings, PreviewPageState } from '../src/features/preview/messages';
-import { isHostToPage } from '../src/features/preview/messages';
+import type { HostToPage, PageToHost, PreviewPageSettings, PreviewPageState } from '../src/preview-protocol/messages';
+import { isHostToPage } from '../src/preview-protocol/messages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -1,7 +1,7 @@
 // The preview page: draws what the host sends, reports clicks, follows the cursor, plays.
-import type { HostToPage, PlaybackState, PreviewDiagnostic, RenderedMessage, RenderMessage, SurprisalMark } from '../src/features/preview/messages';
-import { SURPRISAL_BUCKETS } from '../src/features/surprisal/buckets';
-import { RenderGate } from '../src/features/preview/render-gate';
+import type { HostToPage, PlaybackState, PreviewDiagnostic, RenderedMessage, RenderMessage, SurprisalMark } from '../src/preview-protocol/messages';
+import { SURPRISAL_BUCKETS } from '../src/preview-protocol/surprisal-buckets';
+import { RenderGate } from './render-gate';
 import { onHostMessage, postToHost, readSettings, saveState } from './host';
 import { Player } from './player';
 import { Score } from './score';

@@ -1,7 +1,7 @@
 // Plays the drawn tune with abcjs's synth and the sound font bundled with the extension,
 // highlighting the notes as they sound and reporting each state change to the host.
 import * as abcjs from 'abcjs';
-import type { PlaybackState } from '../src/features/preview/messages';
+import type { PlaybackState } from '../src/preview-protocol/messages';
 
 export interface PlayerEvents {
   state(state: PlaybackState, detail?: string): void;

@@ -1,9 +1,9 @@
 // Draws the score with abcjs and keeps an index of its notes for clicks, cursor and playback highlights.
 import * as abcjs from 'abcjs';
-import type { OffsetRange, RenderMessage, SurprisalMark } from '../src/features/preview/messages';
-import { SURPRISAL_BUCKETS } from '../src/features/surprisal/buckets';
-import { notesAtOffset, sourceRangeOfNote, type DrawnNote, type ResolvedMapping } from '../src/features/preview/note-lookup';
-import { linkChoraleNotes } from '../src/features/preview/satb-links';
+import type { OffsetRange, RenderMessage, SurprisalMark } from '../src/preview-protocol/messages';
+import { SURPRISAL_BUCKETS } from '../src/preview-protocol/surprisal-buckets';
+import { notesAtOffset, sourceRangeOfNote, type DrawnNote, type ResolvedMapping } from './note-lookup';
+import { linkChoraleNotes } from './satb-links';
 
 interface ScoreNote extends DrawnNote {
   element: Element;

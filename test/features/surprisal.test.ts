@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from '../../src/features/surprisal/buckets';
+import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from '../../src/preview-protocol/surprisal-buckets';
 import { surprisals } from '../../src/features/surprisal/score';
 import { scoringTarget } from '../../src/features/surprisal/targets';
 import type { LanguageModelStep, LstmState } from '../../src/model/step';

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, previewHtml } from '../../src/features/preview/html';
-import type { HostToPage, PageToHost } from '../../src/features/preview/messages';
+import type { HostToPage, PageToHost } from '../../src/preview-protocol/messages';
 import { buildRenderMessage } from '../../src/features/preview/render-payload';
 import { tuneAt } from '../../src/features/preview/abc-tunes';
 import { parseSatb } from '../../src/satb';

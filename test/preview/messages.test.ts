@@ -5,7 +5,7 @@ import {
   isPageToHost,
   type HostToPage,
   type PageToHost,
-} from '../../src/features/preview/messages';
+} from '../../src/preview-protocol/messages';
 
 // One example of every message; the Record types make the compiler reject a union member left out here.
 const pageExamples: { [K in PageToHost['type']]: Extract<PageToHost, { type: K }> } = {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { notesAtOffset, sourceRangeOfNote, trimRange, type NoteLink, type ResolvedMapping } from '../../src/features/preview/note-lookup';
+import { notesAtOffset, sourceRangeOfNote, trimRange, type NoteLink, type ResolvedMapping } from '../../webview/note-lookup';
 
 // The ABC is the document's slice from offset 100; abcjs's note ranges include surrounding spaces.
 const ABC = 'X:1\nK:C\n c2 d2|e4';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RenderGate } from '../../src/features/preview/render-gate';
+import { RenderGate } from '../../webview/render-gate';
 
 test('a render older than the one shown is dropped', () => {
   const gate = new RenderGate();

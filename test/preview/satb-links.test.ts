@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as abcjs from 'abcjs';
 import { choraleToAbc, parseSatb } from '../../src/satb';
 import { frameSources } from '../../src/features/preview/frame-sources';
-import { linkChoraleNotes } from '../../src/features/preview/satb-links';
+import { linkChoraleNotes } from '../../webview/satb-links';
 import type { SatbToken } from '../../src/satb';
 
 function link(abc: string, tokens: SatbToken[]) {

@@ -1,6 +1,6 @@
 // Where each frame of a .satb document stands, for the page to link drawn notes back to the text.
 import type { SatbToken } from '../../satb';
-import type { FrameSource } from './messages';
+import type { FrameSource } from '../../preview-protocol/messages';
 
 export function frameSources(tokens: readonly SatbToken[]): (FrameSource | null)[] {
   const frames: (FrameSource | null)[] = [];

@@ -1,7 +1,7 @@
 // The preview page's HTML: a strict Content-Security-Policy with a fresh nonce, no inline data.
 // Everything the page shows arrives later by message; the only data in the HTML is one escaped attribute.
 import { randomBytes } from 'node:crypto';
-import type { PreviewPageSettings } from './messages';
+import type { PreviewPageSettings } from '../../preview-protocol/messages';
 
 /** 128 random bits, base64: a new one for every page. */
 export function createNonce(): string {

@@ -1,6 +1,6 @@
 // Owns the preview panels: one per document, opened beside the editor, restored after a reload.
 import * as vscode from 'vscode';
-import type { PreviewPageState, SurprisalMark } from './messages';
+import type { PreviewPageState, SurprisalMark } from '../../preview-protocol/messages';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions } from './preview-panel';
 
 /** Where the preview finds the surprisal the user asked for ("Show Surprisal"); it keeps no copy of its own. */

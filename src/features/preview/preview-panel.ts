@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import { isNotationLanguage } from '../languages';
 import { createNonce, previewHtml } from './html';
-import { isPageToHost, type HostToPage, type PageToHost, type SurprisalMark } from './messages';
+import { isPageToHost, type HostToPage, type PageToHost, type SurprisalMark } from '../../preview-protocol/messages';
 import { buildRenderMessage, renderKey, type PreviewSource } from './render-payload';
 import { Throttle } from './throttle';
 

@@ -3,7 +3,7 @@
 import { choraleToAbc, parseSatb } from '../../satb';
 import { LineIndex, type NotationDiagnostic } from '../../common/diagnostic';
 import { tuneAt } from './abc-tunes';
-import type { PreviewDiagnostic, RenderMessage } from './messages';
+import type { PreviewDiagnostic, RenderMessage } from '../../preview-protocol/messages';
 import { frameSources } from './frame-sources';
 
 export interface PreviewSource {

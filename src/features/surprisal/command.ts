@@ -5,9 +5,9 @@ import { Disposable } from '../dispose';
 import { activeNotationEditor, offsetRange, plainReason } from '../editor';
 import type { BachbotModels } from '../models';
 import { withCancellableProgress } from '../progress';
-import type { SurprisalMark } from '../preview/messages';
+import type { SurprisalMark } from '../../preview-protocol/messages';
 import type { SurprisalSource } from '../preview/preview-manager';
-import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from './buckets';
+import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from '../../preview-protocol/surprisal-buckets';
 import { surprisals } from './score';
 import { scoringTarget, spanSurprisals, type SpanSurprisal } from './targets';
 

@@ -1,6 +1,6 @@
 // Finding notes from source offsets and source ranges from notes, for both mapping kinds.
 // Shared by the page (clicks, cursor highlight) and the tests; no `vscode` or DOM imports.
-import type { OffsetRange } from './messages';
+import type { OffsetRange } from '../src/preview-protocol/messages';
 
 /** A mapping the page can look notes up in: the message's mapping with chorale frames linked to drawn notes. */
 export type ResolvedMapping = { kind: 'offset'; base: number } | { kind: 'links'; links: NoteLink[] };

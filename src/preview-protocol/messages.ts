@@ -7,7 +7,7 @@ export type SourceMapping =
   | { kind: 'offset'; base: number }
   /**
    * The ABC was generated from a `.satb` chorale, one sixteenth per frame: the page links each drawn
-   * note to the frame where it starts (see satb-links.ts), using where each frame stands in the document.
+   * note to the frame where it starts (see webview/satb-links.ts), using where each frame stands in the document.
    */
   | { kind: 'frames'; frames: (FrameSource | null)[] };
 

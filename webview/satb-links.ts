@@ -6,7 +6,7 @@
 // whatever spelling, beaming, bar lines or ties the converter chooses, as long as every frame is one
 // sixteenth and the voices are S, A, T, B in score order.
 import type { TuneObject, VoiceItem } from 'abcjs';
-import type { FrameSource, OffsetRange } from './messages';
+import type { FrameSource, OffsetRange } from '../src/preview-protocol/messages';
 import type { NoteLink } from './note-lookup';
 
 const SIXTEENTHS_PER_WHOLE = 16;

@@ -1,4 +1,4 @@
-import type { SurprisalMark } from '../preview/messages';
+import type { SurprisalMark } from './messages';
 
 /** Colouring by surprisal (-log p in nats): five buckets from expected to astonishing. */
 export interface SurprisalBucket {
