@@ -6,7 +6,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };
-const nodeExternal = ['vscode', 'onnxruntime-node'];
+const nodeExternal = ['vscode', 'onnxruntime-node', 'onnxruntime-web'];
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternal },

@@ -7,12 +7,12 @@ import { AbcGrammar, DEFAULT_CONTEXT_TOKENS, SatbGrammar, complete, encodePrefix
 import { sampleContinuations } from '../model/decoding/continuations';
 import { parseSatb, type Frame } from '../satb';
 import { packageModelsDir } from '../model/model-dir';
-import { gpuCandidates } from '../model/runtime/providers';
+import { gpuCandidates, type ProviderRequest } from '../model/runtime/providers';
 
 export interface BenchEngineOptions {
   requests?: number;
   coldRequests?: number;
-  provider?: 'cpu' | 'auto' | 'webgpu' | 'cuda' | 'dml';
+  provider?: ProviderRequest;
   /** Model directories to measure instead of the default search. */
   modelDirs?: Partial<Record<ModelType, string>>;
 }
@@ -46,7 +46,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
-function latencyRecord(what: string, times: number[]): Record<string, unknown> {
+interface LatencyFigures {
+  bench: string;
+  requests: number;
+  p50_ms: number;
+  p95_ms: number;
+  max_ms: number;
+}
+
+function latencyRecord(what: string, times: number[]): LatencyFigures {
   const s = [...times].sort((a, b) => a - b);
   return { bench: what, requests: s.length, p50_ms: +percentile(s, 0.5).toFixed(1), p95_ms: +percentile(s, 0.95).toFixed(1), max_ms: +s[s.length - 1].toFixed(1) };
 }
@@ -136,7 +144,15 @@ function endCursor(text: string): { line: number; column: number } {
   return { line: lines.length - 1, column: lines[lines.length - 1].length };
 }
 
-async function completionLatency(model: LoadedModel, doc: string, appendable: string[], opts: Required<Pick<BenchEngineOptions, 'requests' | 'coldRequests'>>): Promise<void> {
+/** Cold and warm completion latency; `beside` holds the native CPU's figures when these are another provider's. */
+async function completionLatency(
+  model: LoadedModel,
+  doc: string,
+  appendable: string[],
+  opts: Required<Pick<BenchEngineOptions, 'requests' | 'coldRequests'>>,
+  beside?: Figures,
+): Promise<Pick<Figures, 'cold' | 'warm'>> {
+  const tag = beside ? { provider: model.provider } : {};
   const cold: number[] = [];
   for (let i = 0; i < opts.coldRequests; i++) {
     model.cache.clear();
@@ -144,7 +160,8 @@ async function completionLatency(model: LoadedModel, doc: string, appendable: st
     await complete(model, doc, endCursor(doc), { n: 3, seed: i });
     cold.push(performance.now() - t);
   }
-  emit({ ...latencyRecord(`complete ${model.type} cold (empty prefix cache, context window ${DEFAULT_CONTEXT_TOKENS} tokens)`, cold), target_p95_ms: 300 });
+  const coldRecord = latencyRecord(`complete ${model.type} cold (empty prefix cache, context window ${DEFAULT_CONTEXT_TOKENS} tokens)`, cold);
+  emit({ ...coldRecord, ...tag, ...nativeLatency(beside?.cold), target_p95_ms: 300 });
   const coldFull: number[] = [];
   for (let i = 0; i < Math.min(20, opts.coldRequests); i++) {
     model.cache.clear();
@@ -152,7 +169,7 @@ async function completionLatency(model: LoadedModel, doc: string, appendable: st
     await complete(model, doc, endCursor(doc), { n: 3, seed: i, contextTokens: Number.POSITIVE_INFINITY });
     coldFull.push(performance.now() - t);
   }
-  if (coldFull.length) emit(latencyRecord(`complete ${model.type} cold, whole document as context`, coldFull));
+  if (coldFull.length) emit({ ...latencyRecord(`complete ${model.type} cold, whole document as context`, coldFull), ...tag });
   let text = doc;
   await complete(model, text, endCursor(text), { n: 3 });
   const warm: number[] = [];
@@ -162,7 +179,13 @@ async function completionLatency(model: LoadedModel, doc: string, appendable: st
     await complete(model, text, endCursor(text), { n: 3, seed: i });
     warm.push(performance.now() - t);
   }
-  emit({ ...latencyRecord(`complete ${model.type} warm (append a token, complete)`, warm), target_p95_ms: 100 });
+  const warmRecord = latencyRecord(`complete ${model.type} warm (append a token, complete)`, warm);
+  emit({ ...warmRecord, ...tag, ...nativeLatency(beside?.warm), target_p95_ms: model.provider === 'wasm' ? 50 : 100 });
+  return { cold: coldRecord, warm: warmRecord };
+}
+
+function nativeLatency(native: LatencyFigures | undefined): Record<string, number> {
+  return native ? { native_p50_ms: native.p50_ms, native_p95_ms: native.p95_ms } : {};
 }
 
 function melodyFrames(bars: number): Frame[] {
@@ -187,31 +210,60 @@ export async function benchEngine(options: BenchEngineOptions = {}): Promise<voi
       emit({ bench: `${type} model`, skipped: 'no model found (models/, test/fixtures/models/, test/model/fixtures/)' });
       continue;
     }
-    const model = await loadModel(found.dir, { provider: options.provider ?? 'cpu' });
-    const cpu: Figures = { beams: {} };
+    const request = options.provider ?? 'cpu';
+    const model = await loadModel(found.dir, { provider: request });
+    let figures: Figures;
     try {
       const { layers, hidden } = model.config;
       emit({ bench: `${type} model`, model: found.which, layers, hidden, vocab: model.vocab.size, provider: model.provider, provider_note: model.providerNote });
-      cpu.single = Math.round(await decodingRate(model, 1, 2000));
-      emit({ bench: `${type} single-sequence decoding`, tokens_per_s: cpu.single, target: 2000 });
-      emit({ bench: `${type} single-sequence constrained sampling (grammar + top-p)`, tokens_per_s: Math.round(await constrainedRate(model, 2000)) });
-      cpu.batch64 = Math.round(await decodingRate(model, 64, 200));
-      emit({ bench: `${type} batch-64 decoding`, tokens_per_s: cpu.batch64 });
-      if (type === 'satb') {
-        const doc = longChorale(300);
-        await completionLatency(model, doc, ['(72,False) ', '(67,False) ', '(64,False) ', '(48,False) ', '|||\n'], { requests, coldRequests });
-        for (const beamWidth of BEAMS) {
-          cpu.beams[beamWidth] = await harmonizeSeconds(model, beamWidth);
-          emit({ bench: `harmonize 16-bar melody (256 frames), beam ${beamWidth}`, seconds: cpu.beams[beamWidth], ...(beamWidth === 8 ? { target_s: 2 } : {}) });
-        }
-      } else {
-        const doc = longTune(300);
-        await completionLatency(model, doc, ['G', 'A', 'B', ' ', 'c2', 'd', '|'], { requests, coldRequests });
-      }
+      figures = await engineFigures(model, { requests, coldRequests });
     } finally {
       await model.dispose();
     }
-    if ((options.provider ?? 'cpu') === 'cpu') await gpuFigures(type, found.dir, cpu);
+    if (request === 'cpu' && model.provider === 'cpu') {
+      await wasmFigures(found.dir, figures, { requests, coldRequests });
+      await gpuFigures(type, found.dir, figures);
+    }
+  }
+}
+
+/**
+ * Decoding rates, completion latency and (chorales) harmonization time of one loaded model. With `beside`
+ * (the native CPU's figures) each record names its provider and carries the native figure next to its own.
+ */
+async function engineFigures(model: LoadedModel, opts: Required<Pick<BenchEngineOptions, 'requests' | 'coldRequests'>>, beside?: Figures): Promise<Figures> {
+  const type = model.type;
+  const tag = beside ? { provider: model.provider } : {};
+  const figures: Figures = { beams: {} };
+  figures.single = Math.round(await decodingRate(model, 1, 2000));
+  emit({ bench: `${type} single-sequence decoding`, ...tag, tokens_per_s: figures.single, ...(beside ? { native_tokens_per_s: beside.single } : {}), target: model.provider === 'wasm' ? 1500 : 2000 });
+  emit({ bench: `${type} single-sequence constrained sampling (grammar + top-p)`, ...tag, tokens_per_s: Math.round(await constrainedRate(model, 2000)) });
+  figures.batch64 = Math.round(await decodingRate(model, 64, 200));
+  emit({ bench: `${type} batch-64 decoding`, ...tag, tokens_per_s: figures.batch64, ...(beside ? { native_tokens_per_s: beside.batch64 } : {}) });
+  if (type === 'satb') {
+    const doc = longChorale(300);
+    Object.assign(figures, await completionLatency(model, doc, ['(72,False) ', '(67,False) ', '(64,False) ', '(48,False) ', '|||\n'], opts, beside));
+    for (const beamWidth of BEAMS) {
+      figures.beams[beamWidth] = await harmonizeSeconds(model, beamWidth);
+      const target = beamWidth === 8 && !beside ? { target_s: 2 } : {};
+      emit({ bench: `harmonize 16-bar melody (256 frames), beam ${beamWidth}`, ...tag, seconds: figures.beams[beamWidth], ...(beside ? { native_seconds: beside.beams[beamWidth] } : {}), ...target });
+    }
+  } else {
+    const doc = longTune(300);
+    Object.assign(figures, await completionLatency(model, doc, ['G', 'A', 'B', ' ', 'c2', 'd', '|'], opts, beside));
+  }
+  return figures;
+}
+
+/** The same figures on onnxruntime-web's WebAssembly engine (what the universal package runs), beside the native ones. */
+async function wasmFigures(dir: string, native: Figures, opts: Required<Pick<BenchEngineOptions, 'requests' | 'coldRequests'>>): Promise<void> {
+  const started = performance.now();
+  const model = await loadModel(dir, { provider: 'wasm' });
+  try {
+    emit({ bench: `${model.type} model on wasm`, provider: model.provider, load_s: +((performance.now() - started) / 1000).toFixed(2) });
+    await engineFigures(model, opts, native);
+  } finally {
+    await model.dispose();
   }
 }
 
@@ -220,6 +272,8 @@ const BEAMS = [1, 8, 32] as const;
 interface Figures {
   single?: number;
   batch64?: number;
+  cold?: LatencyFigures;
+  warm?: LatencyFigures;
   beams: Partial<Record<number, number>>;
 }
 

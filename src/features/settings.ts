@@ -1,8 +1,8 @@
 /** The extension's settings, read and validated in one place (no vscode import: the source is a getter). */
+import type { ProviderRequest } from '../model/runtime/providers';
 import type { NotationLanguage } from './languages';
 
-export type ExecutionProvider = 'cpu' | 'webgpu' | 'cuda' | 'dml' | 'auto';
-const PROVIDERS: readonly ExecutionProvider[] = ['cpu', 'webgpu', 'cuda', 'dml', 'auto'];
+export type ExecutionProvider = ProviderRequest;
 
 export interface BachbotSettings {
   completion: { enabled: boolean; delayMs: number; lengthBars: number; temperature: number };
@@ -28,7 +28,8 @@ export function readSettings(get: SettingGetter, workspaceTrusted: boolean): Bac
       beamWidth: Math.round(numberIn(get('bachbot.harmonize.beamWidth'), 1, 64, 8)),
       alternatives: Math.round(numberIn(get('bachbot.harmonize.alternatives'), 1, 20, 5)),
     },
-    executionProvider: PROVIDERS.find((p) => p === get('bachbot.executionProvider')) ?? 'cpu',
+    // An unknown name is passed on: loading refuses it with the list of known ones rather than quietly using another.
+    executionProvider: stringOr(get('bachbot.executionProvider'), 'cpu') as ExecutionProvider,
     // Restricted Mode: no setting may point the extension at another model file.
     modelPath: workspaceTrusted && modelPath ? modelPath : undefined,
   };

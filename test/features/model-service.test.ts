@@ -7,6 +7,7 @@ import { findModelDir } from '../../src/features/models/find-model';
 import { ModelService, type ModelSource } from '../../src/features/models/model-service';
 import { readSettings } from '../../src/features/settings';
 import { statusText } from '../../src/features/status-text';
+import { PROVIDER_REQUESTS } from '../../src/model/runtime/providers';
 
 function source(overrides: Partial<ModelSource> = {}) {
   const loads: string[] = [];
@@ -86,7 +87,7 @@ test('findModelDir finds a model folder by its config type, the one named after 
   await assert.rejects(findModelDir(join(root, 'missing'), 'satb'), /does not exist/);
 });
 
-test('settings: modelPath only in a trusted workspace; numbers are clamped; unknown providers fall back to cpu', () => {
+test('settings: modelPath only in a trusted workspace; numbers are clamped; an unknown provider is passed on (loading refuses it)', () => {
   const values: Record<string, unknown> = {
     'bachbot.modelPath': '/elsewhere',
     'bachbot.completion.delayMs': -5,
@@ -97,7 +98,7 @@ test('settings: modelPath only in a trusted workspace; numbers are clamped; unkn
   assert.equal(trusted.modelPath, '/elsewhere');
   assert.equal(trusted.completion.delayMs, 0);
   assert.equal(trusted.completion.temperature, 2);
-  assert.equal(trusted.executionProvider, 'cpu');
+  assert.equal(trusted.executionProvider, 'tpu');
   assert.equal(readSettings((k) => values[k], false).modelPath, undefined);
   assert.equal(readSettings(() => undefined, true).completion.enabled, true);
 });
@@ -113,5 +114,19 @@ test('the defaults in code are the defaults the manifest shows', () => {
   assert.equal(s.harmonize.beamWidth, props['bachbot.harmonize.beamWidth'].default);
   assert.equal(s.harmonize.alternatives, props['bachbot.harmonize.alternatives'].default);
   assert.equal(s.executionProvider, props['bachbot.executionProvider'].default);
-  assert.deepEqual(props['bachbot.executionProvider'].enum, ['cpu', 'webgpu', 'cuda', 'dml', 'auto']);
+  assert.deepEqual(props['bachbot.executionProvider'].enum, [...PROVIDER_REQUESTS], 'the setting offers exactly the providers the engine knows');
+});
+
+test('the status item says when the engine fell back to WebAssembly, and why', () => {
+  const state = {
+    loaded: [{ language: 'satb' as const, name: 'satb', provider: 'wasm', providerNote: 'wasm: the native onnxruntime for linux-x64 did not load: invalid ELF header' }],
+    loading: [],
+    failed: [],
+    busy: 0,
+  };
+  const { text, tooltip } = statusText(state);
+  assert.equal(text, '$(music) BachBot: satb · wasm');
+  assert.match(tooltip, /satb model satb on wasm \(wasm: the native onnxruntime for linux-x64 did not load: invalid ELF header\)/);
+  const plain = statusText({ ...state, loaded: [{ ...state.loaded[0], provider: 'cpu', providerNote: 'cpu (requested)' }] });
+  assert.equal(plain.tooltip, 'satb model satb on cpu');
 });

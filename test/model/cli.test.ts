@@ -69,3 +69,17 @@ test('the CLI reports a bad model, a bad position and a missing file plainly', a
   assert.match((await cli('complete', file, '--at', '9:1', '--model', SATB_MODEL)).err, /no such position/);
   assert.match((await cli('harmonize', join(dir, 'missing.satb'), '--model', SATB_MODEL)).err, /cannot read/);
 });
+
+test('--provider wasm runs the WebAssembly engine; an unknown provider is refused with the known ones', async () => {
+  const file = join(dir, 'p.satb');
+  writeFileSync(file, 'START\n(72,False) (67,False) (64,False) (48,False) |||\n\nEND\n');
+  const native = await cli('complete', file, '--at', '3:1', '--n', '2', '--seed', '4', '--model', SATB_MODEL);
+  const wasm = await cli('complete', file, '--at', '3:1', '--n', '2', '--seed', '4', '--model', SATB_MODEL, '--provider', 'wasm');
+  assert.equal(wasm.code, 0, wasm.err);
+  assert.deepEqual(wasm.out.split('\n').map((l) => l && JSON.parse(l).text), native.out.split('\n').map((l) => l && JSON.parse(l).text));
+  for (const command of ['complete', 'harmonize']) {
+    const r = await cli(command, file, '--at', '3:1', '--model', SATB_MODEL, '--provider', 'gpu');
+    assert.equal(r.code, 2, command);
+    assert.match(r.err, /--provider: unknown execution provider "gpu" \(known: cpu, wasm, webgpu, cuda, dml, auto\)/, command);
+  }
+});

@@ -1,6 +1,6 @@
 import { benchEngine } from '../bench-engine';
 import { parseArgs, type CliCommand } from '../command';
-import { numberFlag } from './complete';
+import { numberFlag, providerFlag } from './complete';
 
 type TokenizerBench = { benchTokenizers?: () => Promise<void> };
 
@@ -22,7 +22,7 @@ export const bench: CliCommand = {
     await benchEngine({
       requests: numberFlag(flags, 'requests', 200),
       coldRequests: numberFlag(flags, 'cold-requests', undefined),
-      provider: flags.get('provider') as 'cpu' | 'auto' | undefined,
+      provider: providerFlag(flags),
       modelDirs: { satb: flags.get('satb-model'), abc: flags.get('abc-model') },
     });
     return 0;

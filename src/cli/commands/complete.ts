@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { complete as completeAt, loadModel, type ProviderRequest } from '../../model';
+import { complete as completeAt, loadModel } from '../../model';
+import { PROVIDER_REQUESTS, unknownProviderMessage, type ProviderRequest } from '../../model/runtime/providers';
 import { parseArgs, type CliCommand } from '../command';
 import { defaultModelDir } from '../../model/model-dir';
 import { PROCESS_IO, readNotationFile, type CliIo } from '../notation-file';
 
-const USAGE = 'usage: bachbot complete FILE --at LINE:COL [--n N] [--bars N] [--frames N] [--temperature T] [--seed S] [--model DIR] [--provider cpu|auto|webgpu|cuda|dml]';
+const USAGE = `usage: bachbot complete FILE --at LINE:COL [--n N] [--bars N] [--frames N] [--temperature T] [--seed S] [--model DIR] [--provider ${PROVIDER_REQUESTS.join('|')}]`;
 
 export const complete: CliCommand = {
   summary: 'print completions at a position (JSON lines: {"text", "logprob"}); LINE and COL count from 1',
@@ -14,6 +15,7 @@ export const complete: CliCommand = {
 /** The command with its output going to `io` (tests collect it). */
 export async function runComplete(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args);
+  const provider = providerFlag(flags);
   const file = positional[0];
   const at = /^(\d+):(\d+)$/.exec(flags.get('at') ?? '');
   if (!file || !at) {
@@ -37,7 +39,7 @@ if (!flags.has('model') && !existsSync(dir)) {
 }
 const model = await loadModel(dir, {
     expectedType: type,
-    provider: (flags.get('provider') as ProviderRequest | undefined) ?? 'cpu',
+    provider,
   });
   try {
     const suggestions = await completeAt(model, text, { line, column }, {
@@ -60,4 +62,12 @@ export function numberFlag<T extends number | undefined>(flags: Map<string, stri
   const n = Number(raw);
   if (!Number.isFinite(n)) throw new Error(`--${name} needs a number (got '${raw}')`);
   return n;
+}
+
+/** --provider, `cpu` when absent; an unknown name is refused with the known ones. */
+export function providerFlag(flags: Map<string, string>): ProviderRequest {
+  const raw = flags.get('provider') ?? 'cpu';
+  const refused = unknownProviderMessage(raw);
+  if (refused) throw new Error(`--provider: ${refused}`);
+  return raw as ProviderRequest;
 }

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { harmonizeAlternatives, loadModel, type ProviderRequest } from '../../model';
+import { harmonizeAlternatives, loadModel } from '../../model';
+import { PROVIDER_REQUESTS } from '../../model/runtime/providers';
 import { parseArgs, type CliCommand } from '../command';
 import { defaultModelDir } from '../../model/model-dir';
 import { PROCESS_IO, readNotationFile, type CliIo } from '../notation-file';
-import { numberFlag } from './complete';
+import { numberFlag, providerFlag } from './complete';
 
-const USAGE = 'usage: bachbot harmonize FILE [--beam W] [--alternatives N] [--model DIR] [--provider cpu|auto|webgpu|cuda|dml]';
+const USAGE = `usage: bachbot harmonize FILE [--beam W] [--alternatives N] [--model DIR] [--provider ${PROVIDER_REQUESTS.join('|')}]`;
 
 export const harmonize: CliCommand = {
   summary: 'fill (?) slots / add alto, tenor and bass to a melody; prints the whole document (alternatives best first)',
@@ -15,6 +16,7 @@ export const harmonize: CliCommand = {
 /** The command with its output going to `io` (tests collect it). */
 export async function runHarmonize(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args);
+  const provider = providerFlag(flags);
   const file = positional[0];
   if (!file) {
     io.err(`${USAGE}\n`);
@@ -31,7 +33,7 @@ if (!flags.has('model') && !existsSync(dir)) {
 }
 const model = await loadModel(dir, {
     expectedType: 'satb',
-    provider: (flags.get('provider') as ProviderRequest | undefined) ?? 'cpu',
+    provider,
   });
   try {
     const beamWidth = numberFlag(flags, 'beam', 8);

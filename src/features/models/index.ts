@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LoadedModel } from '../../model';
+import { unknownProviderMessage } from '../../model/runtime/providers';
 import { currentSettings } from '../editor';
 import { loadEngine } from '../engine';
 import { findModelDir } from './find-model';
@@ -14,8 +15,11 @@ export function createModelService(context: vscode.ExtensionContext, log: (messa
   const models = new ModelService<LoadedModel>({
     provider: () => currentSettings().executionProvider,
     providerOf: (model) => (model as LoadedModel).provider,
+    providerNoteOf: (model) => (model as LoadedModel).providerNote,
     locate: (language) => findModelDir(currentSettings().modelPath ?? bundled, language),
     load: async (dir, provider) => {
+      const refused = unknownProviderMessage(provider);
+      if (refused) throw new Error(`bachbot.executionProvider: ${refused}`);
       const engine = await loadEngine();
       const model = await engine.loadModel(dir, { provider });
       log(`loaded ${dir} on ${model.providerNote}`);

@@ -14,6 +14,8 @@ export interface ModelSource {
   provider(): ExecutionProvider;
   /** The provider a loaded model really runs on (a GPU request may have fallen back to the CPU). */
   providerOf?(model: DisposableModel): string;
+  /** Why that provider (a fallback's reason), for the status bar's tooltip. */
+  providerNoteOf?(model: DisposableModel): string;
 }
 
 export interface DisposableModel {
@@ -24,6 +26,8 @@ export interface LoadedEntry {
   language: NotationLanguage;
   name: string;
   provider: string;
+  /** Why this provider, when the engine said (`wasm: the native onnxruntime ... did not load`). */
+  providerNote?: string;
 }
 
 export interface ModelServiceState {
@@ -39,6 +43,7 @@ interface Entry {
   dir?: string;
   provider: ExecutionProvider;
   actualProvider?: string;
+  providerNote?: string;
   status: 'loading' | 'ready' | 'failed';
   error?: string;
 }
@@ -71,6 +76,7 @@ export class ModelService<M extends DisposableModel = DisposableModel> {
       entry.dir = await this.source.locate(language);
       const model = await this.source.load(entry.dir, entry.provider);
       entry.actualProvider = this.source.providerOf?.(model) ?? entry.provider;
+      entry.providerNote = this.source.providerNoteOf?.(model);
       entry.status = 'ready';
       return model; // if invalidate() dropped this entry meanwhile, it disposes the model once loaded
     } catch (e) {
@@ -106,7 +112,9 @@ export class ModelService<M extends DisposableModel = DisposableModel> {
   get state(): ModelServiceState {
     const state: ModelServiceState = { loaded: [], loading: [], failed: [], busy: this.busyCount };
     for (const [language, e] of this.entries) {
-      if (e.status === 'ready') state.loaded.push({ language, name: folderName(e.dir ?? language), provider: e.actualProvider ?? e.provider });
+      if (e.status === 'ready') {
+        state.loaded.push({ language, name: folderName(e.dir ?? language), provider: e.actualProvider ?? e.provider, providerNote: e.providerNote });
+      }
       else if (e.status === 'loading') state.loading.push(language);
       else state.failed.push({ language, message: e.error ?? 'unknown error' });
     }

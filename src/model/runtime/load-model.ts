@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as ort from 'onnxruntime-node';
 import { validateConfig, type ModelConfig, type ModelType } from '../config';
 import { ModelLoadError } from '../errors';
 import { LoadedModel } from '../model';
 import { zeroState, type LanguageModelStep } from '../step';
+import { nativeBackend } from './native-session';
 import { openPrefixEncoder } from './prefix-encoder';
-import { INPUT_NAMES, OUTPUT_NAMES, OnnxStep, openSession, type ConcreteProvider, type GpuProvider } from './onnx-step';
+import { INPUT_NAMES, OUTPUT_NAMES, OnnxStep } from './onnx-step';
 import {
   BATCH_BUCKETS,
   RoutingStep,
@@ -15,9 +15,12 @@ import {
   gpuCandidates,
   shortReason,
   timeSteps,
+  unknownProviderMessage,
   type BucketTiming,
   type ProviderRequest,
 } from './providers';
+import { NativeEngineUnavailable, type ConcreteProvider, type GpuProvider, type SessionBackend } from './session';
+import { wasmBackend } from './wasm-session';
 
 export interface LoadModelOptions {
   provider?: ProviderRequest;
@@ -28,36 +31,92 @@ export interface LoadModelOptions {
   prefixEncoder?: boolean;
   /** Which GPU providers `auto` tries (tests; default: by platform). */
   gpuCandidates?: GpuProvider[];
+  /** The native backend to try first (tests put one that will not load here; default onnxruntime-node). */
+  nativeBackend?: SessionBackend;
+  /** Milliseconds of steps that bring the WebAssembly engine up to speed before the model is handed out. */
+  wasmWarmUpMs?: number;
 }
+
+/**
+ * V8 runs WebAssembly first through its baseline compiler and optimizes the hot functions in the background
+ * while they run: the first thousand or so steps go at a fraction of the final rate, so loading runs them
+ * (up to WASM_WARM_UP_STEPS single steps, with small batches among them, for at most this long).
+ */
+const WASM_WARM_UP_MS = 2500;
+const WASM_WARM_UP_STEPS = 2000;
 
 /** Reads and checks `dir/config.json` and `dir/model.onnx`, opens a session, and runs one test step. */
 export async function loadModel(dir: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
+  const request = options.provider ?? 'cpu';
+  const refused = unknownProviderMessage(request);
+  if (refused) throw new ModelLoadError(refused);
   const config = readConfig(dir, options.expectedType);
   const graphs = (config as { graphs?: { step?: string; prefix?: string } }).graphs ?? {};
   const onnxPath = join(dir, graphs.step ?? 'model.onnx');
   if (!existsSync(onnxPath)) throw new ModelLoadError(`${onnxPath} is missing (a model directory holds model.onnx and config.json)`);
-  const request = options.provider ?? 'cpu';
-  const cpu = await openChecked(onnxPath, 'cpu', config);
-  let stepper: LanguageModelStep = cpu;
-  let provider = 'cpu';
-  let providerNote = 'cpu (requested)';
-  if (request === 'auto') {
-    ({ stepper, provider, providerNote } = await chooseAuto(onnxPath, config, cpu, options.gpuCandidates ?? gpuCandidates()));
-  } else if (request !== 'cpu') {
-    try {
-      stepper = await openChecked(onnxPath, request, config);
-      provider = request;
-      providerNote = `${request} (requested)`;
-      await cpu.dispose();
-    } catch (err) {
-      providerNote = `${request} unavailable (${shortReason(err)}); using cpu`;
+  const base = await openBase(onnxPath, config, request, options.nativeBackend ?? nativeBackend);
+  let stepper: LanguageModelStep = base.step;
+  let provider: string = base.step.provider;
+  let providerNote = base.note;
+  if (request === 'auto' || isGpu(request)) {
+    if (base.backend.name !== 'native') {
+      providerNote = `${request}: no native onnxruntime (${base.note}); using wasm`;
+    } else if (request === 'auto') {
+      ({ stepper, provider, providerNote } = await chooseAuto(base.backend, onnxPath, config, base.step, options.gpuCandidates ?? gpuCandidates()));
+    } else {
+      try {
+        stepper = await openChecked(base.backend, onnxPath, request, config);
+        provider = request;
+        providerNote = `${request} (requested)`;
+        await base.step.dispose();
+      } catch (err) {
+        providerNote = `${request} unavailable (${shortReason(err)}); using cpu`;
+      }
     }
   }
   const prefixEncoder =
     options.prefixEncoder === false
       ? undefined
-      : await openPrefixEncoder(readFileSync(onnxPath), join(dir, graphs.prefix ?? 'prefix.onnx'), { layers: config.layers, hidden: config.hidden, vocab: config.vocab.length });
+      : await openPrefixEncoder(base.backend, readFileSync(onnxPath), join(dir, graphs.prefix ?? 'prefix.onnx'), { layers: config.layers, hidden: config.hidden, vocab: config.vocab.length });
+  if (base.backend.name === 'wasm') await warmUp(stepper, options.wasmWarmUpMs ?? WASM_WARM_UP_MS);
   return new LoadedModel(config, stepper, { provider, providerNote, dir, cacheCapacity: options.cacheCapacity, prefixEncoder });
+}
+
+function isGpu(request: ProviderRequest): request is GpuProvider {
+  return request === 'webgpu' || request === 'cuda' || request === 'dml';
+}
+
+/**
+ * The CPU engine every model has: native onnxruntime, or onnxruntime-web's WebAssembly backend when `wasm` is
+ * asked for or the native binary is missing or will not load.
+ */
+async function openBase(
+  onnxPath: string,
+  config: ModelConfig,
+  request: ProviderRequest,
+  native: SessionBackend,
+): Promise<{ step: OnnxStep; backend: SessionBackend; note: string }> {
+  if (request === 'wasm') return { step: await openChecked(wasmBackend, onnxPath, 'wasm', config), backend: wasmBackend, note: 'wasm (requested)' };
+  try {
+    const note = request === 'cpu' ? 'cpu (requested)' : 'cpu';
+    return { step: await openChecked(native, onnxPath, 'cpu', config), backend: native, note };
+  } catch (err) {
+    if (!(err instanceof NativeEngineUnavailable)) throw err;
+    return { step: await openChecked(wasmBackend, onnxPath, 'wasm', config), backend: wasmBackend, note: `wasm: ${err.message}` };
+  }
+}
+
+/** Runs single steps, and a batch of 8 (a beam) every 16 of them, for `ms` milliseconds or WASM_WARM_UP_STEPS steps. */
+async function warmUp(stepper: LanguageModelStep, ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  let one = zeroState(stepper.layers, stepper.hidden, 1);
+  let beam = zeroState(stepper.layers, stepper.hidden, 8);
+  const ones = [0];
+  const eights = new Array<number>(8).fill(0);
+  for (let steps = 0; steps < WASM_WARM_UP_STEPS && performance.now() < until; steps += 16) {
+    for (let i = 0; i < 16; i++) one = (await stepper.step(ones, one)).state;
+    beam = (await stepper.step(eights, beam)).state;
+  }
 }
 
 function readConfig(dir: string, expectedType?: ModelType): ModelConfig {
@@ -79,12 +138,12 @@ function readConfig(dir: string, expectedType?: ModelType): ModelConfig {
 }
 
 /** Opens a session and checks it against the contract and the config; throws ModelLoadError (or ORT's error for a provider that cannot start). */
-async function openChecked(onnxPath: string, provider: ConcreteProvider, config: ModelConfig): Promise<OnnxStep> {
-  let session: ort.InferenceSession;
+async function openChecked(backend: SessionBackend, onnxPath: string, provider: ConcreteProvider, config: ModelConfig): Promise<OnnxStep> {
+  let session;
   try {
-    session = await openSession(onnxPath, provider);
+    session = await backend.open(onnxPath, provider);
   } catch (err) {
-    if (provider !== 'cpu') throw err;
+    if (err instanceof NativeEngineUnavailable || (provider !== 'cpu' && provider !== 'wasm')) throw err;
     throw new ModelLoadError(`${onnxPath} is not a valid ONNX model (${shortReason(err)})`);
   }
   const step = new OnnxStep(session, config.vocab.length, config.layers, config.hidden, provider);
@@ -125,6 +184,7 @@ async function checkOneStep(path: string, step: OnnxStep, config: ModelConfig): 
 }
 
 async function chooseAuto(
+  backend: SessionBackend,
   onnxPath: string,
   config: ModelConfig,
   cpu: OnnxStep,
@@ -134,7 +194,7 @@ async function chooseAuto(
   for (const gpuName of candidates) {
     let gpu: OnnxStep;
     try {
-      gpu = await openChecked(onnxPath, gpuName, config);
+      gpu = await openChecked(backend, onnxPath, gpuName, config);
     } catch (err) {
       failures.push(`${gpuName}: ${shortReason(err)}`);
       continue;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import * as ort from 'onnxruntime-node';
 import { PREFIX_INPUTS, PREFIX_OUTPUTS, buildPrefixModel } from './scan-model';
+import type { ModelSession, SessionBackend } from './session';
 
 /** Reads a run of tokens for one sequence in one call: the state after it and the logits after its last token. */
 export interface PrefixEncoder {
@@ -28,25 +28,22 @@ const TRAINED: Layout = {
   timeMajor: false,
 };
 
-const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
-  intraOpNumThreads: 1,
-  interOpNumThreads: 1,
-  graphOptimizationLevel: 'all',
-  logSeverityLevel: 4,
-};
-
-/** A prefix graph on the CPU: the model's prefix.onnx when it has one that works, else the step graph in a Scan. */
+/**
+ * A prefix graph on the CPU (native, or WebAssembly when that is the engine's backend): the model's prefix.onnx
+ * when it has one that works, else the step graph in a Scan.
+ */
 export async function openPrefixEncoder(
+  backend: SessionBackend,
   stepModel: Uint8Array,
   prefixPath: string,
   dims: { layers: number; hidden: number; vocab: number },
 ): Promise<PrefixEncoder | undefined> {
   if (existsSync(prefixPath)) {
-    const trained = await OnnxPrefixEncoder.open(prefixPath, TRAINED, dims);
+    const trained = await OnnxPrefixEncoder.open(backend, prefixPath, TRAINED, dims);
     if (trained) return trained;
   }
   try {
-    return await OnnxPrefixEncoder.open(buildPrefixModel(stepModel, dims.layers, dims.hidden, dims.vocab), SCAN, dims);
+    return await OnnxPrefixEncoder.open(backend, buildPrefixModel(stepModel, dims.layers, dims.hidden, dims.vocab), SCAN, dims);
   } catch {
     return undefined; // the engine then reads prefixes one step at a time
   }
@@ -54,7 +51,7 @@ export async function openPrefixEncoder(
 
 class OnnxPrefixEncoder implements PrefixEncoder {
   private constructor(
-    private readonly session: ort.InferenceSession,
+    private readonly session: ModelSession,
     private readonly layout: Layout,
     private readonly dims: { layers: number; hidden: number; vocab: number },
   ) {}
@@ -64,10 +61,15 @@ class OnnxPrefixEncoder implements PrefixEncoder {
   }
 
   /** Opens the graph and checks it on a short sequence; undefined when it does not fit the layout. */
-  static async open(model: string | Uint8Array, layout: Layout, dims: { layers: number; hidden: number; vocab: number }): Promise<OnnxPrefixEncoder | undefined> {
-    let session: ort.InferenceSession;
+  static async open(
+    backend: SessionBackend,
+    model: string | Uint8Array,
+    layout: Layout,
+    dims: { layers: number; hidden: number; vocab: number },
+  ): Promise<OnnxPrefixEncoder | undefined> {
+    let session: ModelSession;
     try {
-      session = typeof model === 'string' ? await ort.InferenceSession.create(model, SESSION_OPTIONS) : await ort.InferenceSession.create(model, SESSION_OPTIONS);
+      session = await backend.open(model, backend.name === 'wasm' ? 'wasm' : 'cpu');
     } catch {
       return undefined;
     }
@@ -88,21 +90,14 @@ class OnnxPrefixEncoder implements PrefixEncoder {
     const { names, timeMajor } = this.layout;
     const tokens = new BigInt64Array(T);
     for (let i = 0; i < T; i++) tokens[i] = BigInt(ids[i]);
-    const shape = [this.dims.layers, 1, this.dims.hidden];
+    const dims = [this.dims.layers, 1, this.dims.hidden];
     const out = await this.session.run({
-      [names.tokens]: new ort.Tensor('int64', tokens, timeMajor ? [T, 1] : [1, T]),
-      [names.h]: new ort.Tensor('float32', h, shape),
-      [names.c]: new ort.Tensor('float32', c, shape),
+      [names.tokens]: { type: 'int64', data: tokens, dims: timeMajor ? [T, 1] : [1, T] },
+      [names.h]: { type: 'float32', data: h, dims },
+      [names.c]: { type: 'float32', data: c, dims },
     });
-    const all = out[names.logits].data as Float32Array;
-    const V = this.dims.vocab;
-    const result = {
-      h: out[names.hOut].data as Float32Array,
-      c: out[names.cOut].data as Float32Array,
-      logits: all.slice(all.length - V),
-    };
-    for (const t of Object.values(out)) t.dispose();
-    return result;
+    const all = out[names.logits];
+    return { h: out[names.hOut], c: out[names.cOut], logits: all.slice(all.length - this.dims.vocab) };
   }
 
   async dispose(): Promise<void> {

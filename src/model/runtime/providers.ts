@@ -1,8 +1,20 @@
 import type { LanguageModelStep, LstmState, StepResult } from '../step';
 import { zeroState } from '../step';
-import type { ConcreteProvider, GpuProvider } from './onnx-step';
+import type { ConcreteProvider, GpuProvider } from './session';
 
-export type ProviderRequest = 'cpu' | 'webgpu' | 'cuda' | 'dml' | 'auto';
+/** What a user may ask for (the `bachbot.executionProvider` setting, the CLI's --provider). */
+export const PROVIDER_REQUESTS = ['cpu', 'wasm', 'webgpu', 'cuda', 'dml', 'auto'] as const;
+export type ProviderRequest = (typeof PROVIDER_REQUESTS)[number];
+
+export function isProviderRequest(value: unknown): value is ProviderRequest {
+  return (PROVIDER_REQUESTS as readonly unknown[]).includes(value);
+}
+
+/** Why a provider name is refused, naming the known ones; undefined when it is known. */
+export function unknownProviderMessage(value: unknown): string | undefined {
+  if (isProviderRequest(value)) return undefined;
+  return `unknown execution provider ${JSON.stringify(value)} (known: ${PROVIDER_REQUESTS.join(', ')})`;
+}
 
 /** GPU providers worth trying on this platform, most promising first. */
 export function gpuCandidates(platform: NodeJS.Platform = process.platform): GpuProvider[] {
