@@ -9,6 +9,7 @@ import { HarmonizeSelectionCommand, ShowAlternativesCommand } from './features/h
 import { registerHoverSupport } from './features/hover';
 import { ExportMidiCommand, ImportMidiCommand } from './features/midi/commands';
 import { createModelService, type BachbotModels } from './features/models';
+import { registerOutlineSupport } from './features/outline';
 import { registerPreviewSupport } from './features/preview';
 import { ModelStatusBar } from './features/status';
 import { ShowSurprisalCommand, SurprisalDecorations } from './features/surprisal/command';
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     new ModelStatusBar(models),
     registerDiagnosticsSupport(),
     registerHoverSupport(),
+    registerOutlineSupport(),
     registerCompletionSupport(models, log),
     surprisal,
     registerCommands(models, surprisal),

@@ -15,3 +15,5 @@ export type { AbcFramesResult, AbcBarLine, FrameSource } from './frames';
 export { framesToAbcVoices } from './frames-to-abc';
 export type { AbcVoicesContext } from './frames-to-abc';
 export { Fraction } from '../music/fraction';
+export { abcOutline } from './outline';
+export type { OutlineEntry } from './outline';

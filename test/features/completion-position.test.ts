@@ -30,6 +30,12 @@ test('ABC: the second tune of a file has its own header', () => {
   assert.equal(blocker('abc', `${HEADER}DEF|\n\nX:2\nT:Two\n┃`), 'tune header');
 });
 
+test('ABC: after a blank line the tune has ended; free text until the next X: gets no ghost text', () => {
+  assert.equal(blocker('abc', `${HEADER}DEF|\n\nSome notes about the tune┃`), 'free text between tunes');
+  assert.equal(blocker('abc', `${HEADER}DEF|\n\n┃`), 'free text between tunes');
+  assert.equal(blocker('abc', `${HEADER}DEF|\n\nX:2\nT:Two\nK:G\nGAB┃`), undefined);
+});
+
 test('SATB: after a whole token inside START..END is a place for ghost text', () => {
   assert.equal(blocker('satb', 'START\n(72,False) (67,False) (64,False) (48,False) |||\n┃\nEND'), undefined);
   assert.equal(blocker('satb', 'START\n(72,False)┃'), undefined);

@@ -22,6 +22,8 @@ function abcBlocker(text: string, lineStart: number, before: string): string | u
   // The body of a tune begins after its K: line; before that the header is being written.
   const tuneText = text.slice(tuneStartBefore(text, lineStart), lineStart);
   if (!/^K:/m.test(tuneText)) return 'tune header';
+  // A blank line ends a tune: what follows it (up to the next X:) is free text.
+  if (/\n[ \t]*\r?\n/.test(tuneText)) return 'free text between tunes';
   return undefined;
 }
 
