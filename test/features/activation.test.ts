@@ -19,6 +19,7 @@ test('activation registers every contributed command, the providers and the stat
   for (const id of contributed) assert.ok(record.commands.includes(id), `${id} is contributed but not registered`);
   assert.equal(record.inlineProviders.length, 1);
   assert.equal(record.hoverProviders.length, 1);
+  assert.equal(record.symbolProviders.length, 1);
   assert.equal(record.statusBarItems.length, 1);
   const onnx = Object.keys(require.cache).filter((k) => k.includes('onnxruntime'));
   assert.deepEqual(onnx, [], 'onnxruntime-node is loaded on first use, not at activation');

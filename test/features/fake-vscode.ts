@@ -11,6 +11,7 @@ export interface FakeVscodeRecord {
   settings: Record<string, unknown>;
   inlineProviders: unknown[];
   hoverProviders: unknown[];
+  symbolProviders: unknown[];
   statusBarItems: unknown[];
 }
 
@@ -44,7 +45,7 @@ class EventEmitter<T> {
 }
 
 export function installFakeVscode(): FakeVscodeRecord {
-  const record: FakeVscodeRecord = { commands: [], errors: [], settings: {}, inlineProviders: [], hoverProviders: [], statusBarItems: [] };
+  const record: FakeVscodeRecord = { commands: [], errors: [], settings: {}, inlineProviders: [], hoverProviders: [], symbolProviders: [], statusBarItems: [] };
   const event = () => new Disposable();
   const fake = {
     Disposable,
@@ -66,6 +67,10 @@ export function installFakeVscode(): FakeVscodeRecord {
     Diagnostic: class {},
     WorkspaceEdit: class {},
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+    SymbolKind: { Module: 1, Namespace: 2, Field: 7 },
+    FoldingRangeKind: { Comment: 1, Imports: 2, Region: 3 },
+    DocumentSymbol: class {},
+    FoldingRange: class {},
     StatusBarAlignment: { Left: 1, Right: 2 },
     InlineCompletionTriggerKind: { Invoke: 0, Automatic: 1 },
     ProgressLocation: { Notification: 15 },
@@ -79,6 +84,8 @@ export function installFakeVscode(): FakeVscodeRecord {
       createDiagnosticCollection: () => inert(),
       registerHoverProvider: (_s: unknown, p: unknown) => (record.hoverProviders.push(p), new Disposable()),
       registerInlineCompletionItemProvider: (_s: unknown, p: unknown) => (record.inlineProviders.push(p), new Disposable()),
+      registerDocumentSymbolProvider: (_s: unknown, p: unknown) => (record.symbolProviders.push(p), new Disposable()),
+      registerFoldingRangeProvider: () => new Disposable(),
     },
     window: {
       createOutputChannel: () => inert(),
