@@ -5,6 +5,7 @@ import { Fraction } from '../music/fraction';
 import { parseAbc } from './parse';
 import { eventPitches } from './sounding-pitches';
 import { analyzeTiming } from './timing';
+import { tuneAt } from './tunes';
 import type { AbcTune } from './types';
 
 export class AbcMidiError extends Error {}
@@ -12,7 +13,7 @@ export class AbcMidiError extends Error {}
 /** The tune at `offset` (or the first) as MIDI bytes. */
 export function abcToMidi(text: string, offset = 0): Uint8Array {
   const { tunes } = parseAbc(text);
-  const tune = tunes.find((t) => t.start <= offset && offset <= t.end) ?? tunes[0];
+  const tune = tuneAt(tunes, offset);
   if (!tune) throw new AbcMidiError('there is no tune in this document (a tune begins with X: and has a K: line)');
   const { events } = analyzeTiming(tune);
   const pitches = eventPitches(tune, events);

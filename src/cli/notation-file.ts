@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeAbc, type AbcEncoding } from '../abc/charset';
 import { languageOf } from '../model/model-dir';
+import type { NotationLanguage } from '../notation';
 
 /** Where a command writes; the process's streams, or a collector in tests. */
 export interface CliIo {
@@ -14,7 +15,7 @@ export const PROCESS_IO: CliIo = {
 };
 
 /** Reads a .satb or .abc file named on the command line; says what is wrong on `io` and gives undefined otherwise. */
-export function readNotationFile(command: string, file: string, io: CliIo): { text: string; language: 'satb' | 'abc'; encoding: AbcEncoding } | undefined {
+export function readNotationFile(command: string, file: string, io: CliIo): { text: string; language: NotationLanguage; encoding: AbcEncoding } | undefined {
   const language = languageOf(file);
   if (!language) {
     io.err(`bachbot ${command}: '${file}': unknown file type (expected .satb or .abc)\n`);

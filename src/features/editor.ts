@@ -1,7 +1,7 @@
 /** VS Code edge helpers: the active notation editor, ranges, and the settings. */
 import * as vscode from 'vscode';
 import type { SourceRange } from '../common/diagnostic';
-import { isNotationLanguage, type NotationLanguage } from './languages';
+import { isNotationLanguage, type NotationLanguage } from '../notation';
 import { readSettings, type BachbotSettings } from './settings';
 
 export interface NotationEditor {

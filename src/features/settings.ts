@@ -1,6 +1,5 @@
 /** The extension's settings, read and validated in one place (no vscode import: the source is a getter). */
 import type { ProviderRequest } from '../model/runtime/providers';
-import type { NotationLanguage } from './languages';
 
 export type ExecutionProvider = ProviderRequest;
 
@@ -33,21 +32,6 @@ export function readSettings(get: SettingGetter, workspaceTrusted: boolean): Bac
     // Restricted Mode: no setting may point the extension at another model file.
     modelPath: workspaceTrusted && modelPath ? modelPath : undefined,
   };
-}
-
-/** Frames (sixteenths) in `bars` bars of a `% meter:` such as 3/4; 4/4 when the meter is missing or odd. */
-export function framesForBars(bars: number, meter: string | undefined): number {
-  const m = /^(\d+)\/(\d+)$/.exec(meter ?? '');
-  const perBar = m && Number(m[2]) > 0 ? (16 * Number(m[1])) / Number(m[2]) : 16;
-  return Math.max(1, Math.round(bars * (Number.isFinite(perBar) && perBar > 0 ? perBar : 16)));
-}
-
-/**
- * The engine's length options for `bars` bars: in ABC the engine finishes the current bar and writes `maxBars`
- * more, so one bar of ghost text is `maxBars: 0`; in chorales, frames (the unfinished one counted).
- */
-export function lengthOptions(bars: number, language: NotationLanguage, meter?: string): { maxBars?: number; maxFrames?: number } {
-  return language === 'abc' ? { maxBars: Math.max(0, bars - 1) } : { maxFrames: framesForBars(bars, meter) };
 }
 
 /** Bar lines the ghost text may hold for an engine `maxBars` (the current bar's closing one, then one per bar). */

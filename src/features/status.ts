@@ -1,7 +1,7 @@
 /** The status bar item: which model and execution provider, and a spinner while the model works. */
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
-import { isNotationLanguage } from './languages';
+import { isNotationLanguage } from '../notation';
 import type { BachbotModels } from './models';
 import type { ModelServiceState } from './models/model-service';
 import { statusText } from './status-text';

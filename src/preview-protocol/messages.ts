@@ -1,5 +1,6 @@
 // The messages between the extension host and the preview page, typed once for both sides.
 // This file is imported by webview/main.ts too, so it must stay free of `vscode` and DOM imports.
+import type { NotationLanguage } from '../notation/types';
 
 /** How the rendered ABC's character offsets lead back to the document. */
 export type SourceMapping =
@@ -51,7 +52,7 @@ export interface RenderMessage {
   uri: string;
   /** The document version this render shows; the page drops renders older than the one it shows. */
   version: number;
-  languageId: 'abc' | 'satb';
+  languageId: NotationLanguage;
   title: string;
   /** ABC text handed to abcjs; empty when there is nothing to draw. */
   abc: string;

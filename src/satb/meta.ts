@@ -1,4 +1,5 @@
 import { parseKeyMeta } from './key-meta';
+import { parseSatbMeter } from './meter';
 import type { SatbMeta } from './types';
 
 export type MetaField = 'title' | 'key' | 'meter' | 'pickup';
@@ -10,6 +11,16 @@ export function readMetaLine(comment: string): { field: MetaField; value: string
   const m = META_LINE.exec(comment);
   if (!m) return undefined;
   return { field: m[1].toLowerCase() as MetaField, value: m[2] };
+}
+
+/** The `% meter:` value a document states, read from its comment lines without parsing the frames. */
+export function documentMeter(text: string): string | undefined {
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('%')) continue;
+    const meta = readMetaLine(line.replace(/\r$/, ''));
+    if (meta?.field === 'meter') return meta.value;
+  }
+  return undefined;
 }
 
 /** Applies one comment to the metadata; returns a problem to report, if the value cannot be read. */
@@ -25,7 +36,7 @@ export function applyMetaComment(meta: SatbMeta, comment: string): string | unde
       meta.key = line.value;
       return parseKeyMeta(line.value) ? undefined : `key '${line.value}' is not a key such as "G major, transposed by +5 semitones to C major"`;
     case 'meter':
-      if (!/^\d+\/\d+$/.test(line.value)) return `meter '${line.value}' is not a fraction such as 4/4`;
+      if (!parseSatbMeter(line.value)) return `meter '${line.value}' is not a fraction such as 4/4`;
       meta.meter = line.value;
       return undefined;
     case 'pickup':

@@ -1,5 +1,6 @@
 import { Midi } from '@tonejs/midi';
 import { applyMetaComment } from './meta';
+import { parseSatbMeter } from './meter';
 import type { Chorale, Frame, VoiceEntry } from './types';
 import { commentLines } from './write';
 
@@ -15,8 +16,8 @@ export class MidiImportError extends Error {}
 export function choraleToMidi(chorale: Chorale, options: { bpm?: number } = {}): Uint8Array {
   const midi = new Midi();
   midi.header.setTempo(options.bpm ?? 76);
-  const meter = /^(\d+)\/(\d+)$/.exec(chorale.meta.meter ?? '');
-  if (meter) midi.header.timeSignatures.push({ ticks: 0, timeSignature: [Number(meter[1]), Number(meter[2])] });
+  const meter = parseSatbMeter(chorale.meta.meter);
+  if (meter) midi.header.timeSignatures.push({ ticks: 0, timeSignature: [meter.numerator, meter.denominator] });
   if (chorale.meta.title) midi.header.name = chorale.meta.title;
   for (const c of commentLines(chorale.meta)) midi.header.meta.push({ type: 'text', text: c, ticks: 0 });
   chorale.frames.forEach((f, i) => {

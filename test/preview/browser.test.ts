@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, previewHtml } from '../../src/features/preview/html';
 import type { HostToPage, PageToHost } from '../../src/preview-protocol/messages';
 import { buildRenderMessage } from '../../src/features/preview/render-payload';
-import { tuneAt } from '../../src/features/preview/abc-tunes';
+import { splitAbcTunes, tuneAt } from '../../src/abc/tunes';
 import { parseSatb } from '../../src/satb';
 import { REPO_ROOT, abcNoteLetters, chorale, nottingham } from './helpers';
 
@@ -160,7 +160,7 @@ async function highlighted(className: string): Promise<number[]> {
 }
 
 const jigs = nottingham('jigs.abc');
-const abacus = tuneAt(jigs, jigs.indexOf('T:Abacus'))!;
+const abacus = tuneAt(splitAbcTunes(jigs), jigs.indexOf('T:Abacus'))!;
 const chor001 = chorale('chor001.satb');
 
 test('an .abc tune: one drawn note per written note, in order', { skip: !available && 'no Chromium' }, async () => {

@@ -2,8 +2,8 @@
  * The inline completion logic without vscode: guard clauses, debounce, abort of the previous request, cache
  * and post-processing. The provider in ./provider.ts converts VS Code's types at the edge.
  */
-import type { NotationLanguage } from '../languages';
-import { barLinesFor, lengthOptions, type BachbotSettings } from '../settings';
+import { notationOf, type NotationLanguage } from '../../notation';
+import { barLinesFor, type BachbotSettings } from '../settings';
 import { completionCacheKey, LruCache } from './cache';
 import { COMPLETION_CONSTANTS } from './constants';
 import { postProcess } from './filters';
@@ -94,12 +94,11 @@ export class InlineCompletionEngine {
 }
 
 export function engineOptions(settings: BachbotSettings, request: CompletionRequest): EngineOptions {
-  const meter = request.language === 'satb' ? /^%\s*meter\s*:\s*(\d+\/\d+)/m.exec(request.text)?.[1] : undefined;
   return {
     n: request.explicit ? COMPLETION_CONSTANTS.alternativesOnInvoke : COMPLETION_CONSTANTS.alternativesWhileTyping,
     temperature: settings.completion.temperature,
     topP: COMPLETION_CONSTANTS.topP,
-    ...lengthOptions(settings.completion.lengthBars, request.language, meter),
+    ...notationOf(request.language).lengthFor(settings.completion.lengthBars, request.text, request.offset),
   };
 }
 

@@ -2,7 +2,7 @@
  * Post-processing of the model's suggestions: a pipeline of small filters, each of which may change a
  * suggestion or drop it (undefined). Order matters: length limits first, spacing last.
  */
-import type { NotationLanguage } from '../languages';
+import type { NotationLanguage } from '../../notation';
 
 export interface FilterContext {
   language: NotationLanguage;

@@ -2,7 +2,7 @@
  * Whether the cursor stands where ghost text makes sense. Returns the reason it does not (for tests and
  * logs), or undefined when completion may go ahead.
  */
-import type { NotationLanguage } from '../languages';
+import type { NotationLanguage } from '../../notation';
 
 export function completionBlocker(language: NotationLanguage, text: string, offset: number): string | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;

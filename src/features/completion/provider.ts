@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { currentSettings } from '../editor';
 import { loadEngine } from '../engine';
-import { isNotationLanguage } from '../languages';
+import { isNotationLanguage } from '../../notation';
 import type { BachbotModels } from '../models';
 import { InlineCompletionEngine, isAbortError, type CompleteFn } from './completion-engine';
 

@@ -1,10 +1,12 @@
 /** What "BachBot: Continue" asks of the engine: a few bars (ABC) or a few bars' worth of frames (chorales). */
 import { postProcess } from '../completion/filters';
 import { completionBlocker } from '../completion/position';
-import type { NotationLanguage } from '../languages';
-import { barLinesFor, lengthOptions } from '../settings';
+import { notationOf, type NotationLanguage } from '../../notation';
+import { barLinesFor } from '../settings';
 
 export const CONTINUE_BARS = 4;
+/** A chorale's bar holds four voices of sixteenths: half as many bars make a comparable continuation. */
+const BARS_OF: Record<NotationLanguage, number> = { abc: CONTINUE_BARS, satb: CONTINUE_BARS / 2 };
 
 export interface ContinueRequest {
   maxBars?: number;
@@ -15,8 +17,7 @@ export interface ContinueRequest {
 export function planContinue(language: NotationLanguage, text: string, offset: number): { request: ContinueRequest } | { problem: string } {
   const blocker = completionBlocker(language, text, offset);
   if (blocker) return { problem: `the cursor is ${blockerPhrase(blocker)}; put it after the last notes` };
-  const meter = /^%\s*meter\s*:\s*(\d+\/\d+)/m.exec(text)?.[1];
-  return { request: lengthOptions(language === 'abc' ? CONTINUE_BARS : CONTINUE_BARS / 2, language, meter) };
+  return { request: notationOf(language).lengthFor(BARS_OF[language], text, offset) };
 }
 
 /** The first suggestion that survives the completion filters, ready to insert at the cursor. */

@@ -1,15 +1,13 @@
 /** The notation core's checks for a document, by language. Never throws: a checker bug becomes one diagnostic. */
-import { checkAbc } from '../../abc';
 import type { NotationDiagnostic } from '../../common/diagnostic';
-import { checkSatb } from '../../satb';
-import type { NotationLanguage } from '../languages';
+import { notationOf, type NotationLanguage } from '../../notation';
 
 /** Typing pauses this long before the document is checked again. */
 export const DIAGNOSTICS_DELAY_MS = 250;
 
 export function checkDocument(language: NotationLanguage, text: string): NotationDiagnostic[] {
   try {
-    return language === 'abc' ? checkAbc(text) : checkSatb(text);
+    return notationOf(language).check(text);
   } catch (e) {
     const message = `BachBot could not check this document (${e instanceof Error ? e.message : String(e)}); please report it`;
     const start = { line: 0, column: 0, offset: 0 };

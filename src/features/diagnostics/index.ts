@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { NotationDiagnostic } from '../../common/diagnostic';
 import { Disposable } from '../dispose';
 import { toVsRange } from '../editor';
-import { isNotationLanguage } from '../languages';
+import { isNotationLanguage } from '../../notation';
 import { checkDocument, DIAGNOSTICS_DELAY_MS } from './check';
 
 class DiagnosticsManager extends Disposable {

@@ -2,7 +2,7 @@
  * Turning the engine's answer (the whole document, rewritten) into the smallest single replacement, so that one
  * undo step restores the text and nothing outside the changed region is touched.
  */
-import type { NotationLanguage } from '../languages';
+import type { NotationLanguage } from '../../notation';
 
 export interface TextReplacement {
   /** Offsets in the old text. */

@@ -2,10 +2,11 @@
 import { analyzeTiming, parseAbc, type TimedEvent } from '../../abc';
 import { Fraction } from '../../music';
 import { eventPitches } from '../../abc/sounding-pitches';
+import { tuneAt } from '../../abc/tunes';
 import type { HoverInfo } from './describe-satb';
 
 export function describeAbcAt(text: string, offset: number): HoverInfo | undefined {
-  const tune = parseAbc(text).tunes.find((t) => t.start <= offset && offset <= t.end);
+  const tune = tuneAt(parseAbc(text).tunes, offset);
   if (!tune) return undefined;
   const { events } = analyzeTiming(tune);
   const index = events.findIndex((e) => e.element.start <= offset && offset < e.element.end);

@@ -2,6 +2,7 @@
 import { parseSatb, parseVoiceToken, type SatbToken } from '../../satb';
 import { parseKey, spellPitch, type KeySignature } from '../../music';
 import { parseKeyMeta } from '../../satb/key-meta';
+import { parseSatbMeter } from '../../satb/meter';
 
 export interface HoverInfo {
   /** Plain text lines; the first names the thing under the cursor. */
@@ -64,10 +65,10 @@ export function spelledName(midi: number, key: KeySignature | undefined): string
 
 /** "frame 13 · bar 2, beat 1" (beats of the meter's denominator; the pickup bar is bar 0). */
 export function framePosition(frameIndex: number, meter: string | undefined, pickup: number | undefined): string {
-  const m = /^(\d+)\/(\d+)$/.exec(meter ?? '');
+  const m = parseSatbMeter(meter);
   if (!m) return `frame ${frameIndex + 1}`;
-  const beatFrames = 16 / Number(m[2]);
-  const barFrames = Number(m[1]) * beatFrames;
+  const beatFrames = 16 / m.denominator;
+  const barFrames = m.numerator * beatFrames;
   const p = pickup ?? 0;
   let bar: number;
   let inBar: number;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Command } from '../command-manager';
 import { activeNotationEditor, plainReason } from '../editor';
-import type { NotationLanguage } from '../languages';
+import { isNotationLanguage, type NotationLanguage } from '../../notation';
 import { documentToMidi, midiFileName, midiToDocument } from './convert';
 
 export class ExportMidiCommand implements Command {
@@ -47,7 +47,7 @@ export class ImportMidiCommand implements Command {
   async execute(uri?: unknown, language?: unknown): Promise<vscode.TextDocument | undefined> {
     const source = uri instanceof vscode.Uri ? uri : await pickMidiFile();
     if (!source) return undefined;
-    const format = language === 'abc' || language === 'satb' ? language : await pickFormat();
+    const format = typeof language === 'string' && isNotationLanguage(language) ? language : await pickFormat();
     if (!format) return undefined;
     let content: string;
     try {

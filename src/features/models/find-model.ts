@@ -1,7 +1,7 @@
 /** Finds the model folder for a notation language: the folder whose config.json has that `type`. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NotationLanguage } from '../languages';
+import type { NotationLanguage } from '../../notation';
 
 export class ModelNotFoundError extends Error {}
 

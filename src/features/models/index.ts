@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LoadedModel } from '../../model';
 import { unknownProviderMessage } from '../../model/runtime/providers';
+import { notationOf } from '../../notation';
 import { currentSettings } from '../editor';
 import { loadEngine } from '../engine';
 import { findModelDir } from './find-model';
@@ -28,7 +29,7 @@ export function createModelService(context: vscode.ExtensionContext, log: (messa
   });
   const failures = models.onDidFail(({ language, message }) => {
     log(`the ${language} model failed to load: ${message}`);
-    void vscode.window.showErrorMessage(`BachBot could not load its ${language === 'abc' ? 'ABC' : 'chorale'} model: ${message}`);
+    void vscode.window.showErrorMessage(`BachBot could not load its ${notationOf(language).modelName} model: ${message}`);
   });
   const settings = vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('bachbot.executionProvider') || e.affectsConfiguration('bachbot.modelPath')) models.invalidate();

@@ -4,7 +4,7 @@
  * every keystroke) until `invalidate()` or an explicit `get(language, { retry: true })`.
  */
 import { Emitter } from '../emitter';
-import type { NotationLanguage } from '../languages';
+import type { NotationLanguage } from '../../notation';
 import type { ExecutionProvider } from '../settings';
 
 export interface ModelSource {

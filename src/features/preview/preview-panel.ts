@@ -2,7 +2,7 @@
 // and turns clicks on notes into editor selections.
 import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
-import { isNotationLanguage } from '../languages';
+import { isNotationLanguage, type NotationLanguage } from '../../notation';
 import { createNonce, previewHtml } from './html';
 import { isPageToHost, type HostToPage, type PageToHost, type SurprisalMark } from '../../preview-protocol/messages';
 import { buildRenderMessage, renderKey, type PreviewSource } from './render-payload';
@@ -12,12 +12,10 @@ export const PREVIEW_VIEW_TYPE = 'bachbot.preview';
 /** How often, at most, the preview redraws while the user types. */
 export const RENDER_THROTTLE_MS = 300;
 
-export type PreviewLanguage = 'abc' | 'satb';
-
-export function previewLanguageOf(document: vscode.TextDocument): PreviewLanguage | undefined {
+export function previewLanguageOf(document: vscode.TextDocument): NotationLanguage | undefined {
   if (isNotationLanguage(document.languageId)) return document.languageId;
-  const ext = document.uri.path.toLowerCase().split('.').pop();
-  return ext === 'abc' || ext === 'satb' ? ext : undefined;
+  const ext = document.uri.path.toLowerCase().split('.').pop() ?? '';
+  return isNotationLanguage(ext) ? ext : undefined;
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {

@@ -2,7 +2,8 @@
 // from the ABC's characters to the document, and the problems to show above the score.
 import { choraleToAbc, parseSatb } from '../../satb';
 import { LineIndex, type NotationDiagnostic } from '../../common/diagnostic';
-import { tuneAt } from './abc-tunes';
+import { splitAbcTunes, tuneAt } from '../../abc/tunes';
+import { notationOf, type NotationLanguage } from '../../notation';
 import type { PreviewDiagnostic, RenderMessage } from '../../preview-protocol/messages';
 import { frameSources } from './frame-sources';
 
@@ -11,20 +12,19 @@ export interface PreviewSource {
   /** Shown when the document names no title. */
   fileName: string;
   version: number;
-  languageId: 'abc' | 'satb';
+  languageId: NotationLanguage;
   text: string;
   cursor: number;
 }
 
 export function buildRenderMessage(source: PreviewSource): RenderMessage {
   const base = { type: 'render' as const, uri: source.uri, version: source.version, languageId: source.languageId, cursor: source.cursor };
-  return source.languageId === 'satb' ? { ...base, ...satbRender(source) } : { ...base, ...abcRender(source) };
+  return { ...base, ...RENDER[source.languageId](source) };
 }
 
-/** What identifies the drawing of a source apart from its version: for .abc, the tune under the cursor. */
+/** What identifies the drawing of a source apart from its version: the piece under the cursor (the tune, in .abc). */
 export function renderKey(source: Pick<PreviewSource, 'languageId' | 'text' | 'cursor'>): string {
-  if (source.languageId === 'satb') return 'satb';
-  return `abc@${tuneAt(source.text, source.cursor)?.start ?? 0}`;
+  return `${source.languageId}@${notationOf(source.languageId).pieceAt(source.text, source.cursor)?.start ?? 0}`;
 }
 
 /** The panel shows the first problems only; the Problems view has them all. */
@@ -32,8 +32,11 @@ const MAX_DIAGNOSTICS = 20;
 
 type RenderBody = Pick<RenderMessage, 'title' | 'abc' | 'mapping' | 'diagnostics' | 'firstLine'>;
 
+/** An .abc tune is drawn from its own text; a chorale from the ABC written for it. */
+const RENDER: Record<NotationLanguage, (source: PreviewSource) => RenderBody> = { abc: abcRender, satb: satbRender };
+
 function abcRender(source: PreviewSource): RenderBody {
-  const tune = tuneAt(source.text, source.cursor);
+  const tune = tuneAt(splitAbcTunes(source.text), source.cursor);
   if (!tune) {
     return { title: source.fileName, abc: '', mapping: { kind: 'offset', base: 0 }, diagnostics: [info('The file holds no tune yet.')] };
   }

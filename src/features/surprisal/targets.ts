@@ -6,7 +6,7 @@
 import { bodyTokenSpans, headerTokens, parseAbc, TUNE_END, TUNE_START } from '../../abc';
 import { parseSatb } from '../../satb';
 import { frameTokens } from '../../satb';
-import type { NotationLanguage } from '../languages';
+import type { NotationLanguage } from '../../notation';
 
 export interface TokenVocabulary {
   id(token: string): number | undefined;

@@ -1,4 +1,4 @@
-// Picks the tune of an .abc file to preview: the one holding the cursor (files hold many tunes).
+// The tunes of an .abc file (files hold many) and the one a place in the file belongs to.
 
 export interface AbcTuneSlice {
   /** Offsets of the tune in the file: from its `X:` line to the next one (or the end). */
@@ -25,9 +25,9 @@ export function splitAbcTunes(text: string): AbcTuneSlice[] {
   return starts.map((start, i) => slice(text, start, i + 1 < starts.length ? starts[i + 1] : text.length));
 }
 
-/** The tune holding `offset`; the first tune when the offset is in the file header. */
-export function tuneAt(text: string, offset: number): AbcTuneSlice | undefined {
-  const tunes = splitAbcTunes(text);
+/** The tune `offset` belongs to: the last one starting at or before it; the first when the offset is in the file
+ * header. Works on these slices and on parsed tunes alike. */
+export function tuneAt<T extends { start: number }>(tunes: readonly T[], offset: number): T | undefined {
   let found = tunes[0];
   for (const tune of tunes) if (tune.start <= offset) found = tune;
   return found;

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitAbcTunes, tuneAt } from '../../src/features/preview/abc-tunes';
-import { nottingham } from './helpers';
+import { splitAbcTunes, tuneAt as tuneIn } from '../../src/abc/tunes';
+import { nottingham } from '../preview/helpers';
+
+const tuneAt = (text: string, offset: number) => tuneIn(splitAbcTunes(text), offset);
 
 const FILE = `% header
 %%scale 0.8
