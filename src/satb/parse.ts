@@ -1,6 +1,5 @@
-import type { NotationDiagnostic, Severity, SourceRange } from '../common/diagnostic';
+import { LineIndex, type NotationDiagnostic, type Severity, type SourceRange } from '../common/diagnostic';
 import { lexSatb, type Lexeme } from './lexer';
-import { ForwardLocator } from './locator';
 import { applyMetaComment } from './meta';
 import {
   END_TOKEN,
@@ -45,7 +44,7 @@ export function parseSatb(text: string): SatbParseResult {
 }
 
 class SatbParser {
-  private readonly index: ForwardLocator;
+  private readonly index: LineIndex;
   private readonly chorale: Chorale = { meta: { comments: [] }, frames: [] };
   private readonly tokens: SatbToken[] = [];
   private readonly comments: { text: string; range: SourceRange }[] = [];
@@ -58,7 +57,7 @@ class SatbParser {
   private lastEnd = 0;
 
   constructor(private readonly text: string) {
-    this.index = new ForwardLocator(text);
+    this.index = new LineIndex(text);
   }
 
   run(): SatbParseResult {
