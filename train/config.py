@@ -38,10 +38,10 @@ def _flag(key):
     return '--' + key.replace('_', '-')
 
 
-def parse_config(argv=None, description=__doc__):
-    """Returns DEFAULTS updated by the flags in argv (a dict)."""
+def parse_config(argv=None, description=__doc__, defaults=None):
+    """Returns defaults (DEFAULTS unless given) updated by the flags in argv (a dict)."""
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
-    for key, value in DEFAULTS.items():
+    for key, value in (defaults or DEFAULTS).items():
         if isinstance(value, bool):
             parser.add_argument(_flag(key), action='store_true', default=value)
         elif value is None:

@@ -2,7 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatDiagnostic } from '../../common/diagnostic';
 import { abcModelTokens } from '../../abc/model-tokens';
-import { choraleModelTokens, parseSatb } from '../../satb';
+import { chordLabelId } from '../../music/chord-label';
+import { choraleModelTokens, parseKeyMeta, parseSatb, type Chorale } from '../../satb';
+import { analysisBeatFrames, analyzeChords, barFrames } from '../../satb/harmony-analysis';
+import { isMinorish } from '../../music';
 import { parseArgs, type CliCommand } from '../command';
 import { notationFilesIn, type NotationFile } from '../notation-files';
 
@@ -11,6 +14,16 @@ type CorpusType = 'satb' | 'abc';
 interface Piece {
   name: string;
   tokens: string[];
+  /** Chorales only: what the harmonizer model reads beside the frames (see harmonyOf). */
+  harmony?: PieceHarmony;
+}
+
+interface PieceHarmony {
+  barLength: number;
+  pickup: number;
+  minor: boolean;
+  /** One chord label id per frame (src/music/chord-label.ts), from the analysis of each beat's sonority. */
+  chords: number[];
 }
 
 const SPECIALS: Record<CorpusType, { start: string; end: string }> = {
@@ -71,7 +84,7 @@ async function satbPieces(files: NotationFile[]): Promise<{ pieces: Piece[]; ski
       skipped++;
       continue;
     }
-    pieces.push({ name, tokens: choraleModelTokens(chorale) });
+    pieces.push({ name, tokens: choraleModelTokens(chorale), harmony: harmonyOf(chorale) });
   }
   return { pieces, skipped };
 }
@@ -95,6 +108,17 @@ async function abcPieces(files: NotationFile[]): Promise<{ pieces: Piece[]; skip
   return { pieces, skipped };
 }
 
+function harmonyOf(chorale: Chorale): PieceHarmony {
+  const pickup = chorale.meta.pickup ?? 0;
+  const key = parseKeyMeta(chorale.meta.key);
+  return {
+    barLength: barFrames(chorale.meta.meter),
+    pickup,
+    minor: key ? isMinorish(key.original.mode) : false,
+    chords: analyzeChords(chorale.frames, analysisBeatFrames(chorale.meta.meter), pickup).map(chordLabelId),
+  };
+}
+
 function writeCorpus(outDir: string, type: CorpusType, pieces: Piece[]): { tokens: number; vocabulary: number } {
   const names = new Set<string>();
   for (const p of pieces) {
@@ -111,5 +135,7 @@ function writeCorpus(outDir: string, type: CorpusType, pieces: Piece[]): { token
   writeFileSync(join(outDir, 'vocab.json'), `${JSON.stringify({ type, vocab, specials }, null, 1)}\n`);
   const lines = pieces.map((p) => JSON.stringify({ name: p.name, ids: p.tokens.map((t) => ids.get(t)) }));
   writeFileSync(join(outDir, 'pieces.jsonl'), `${lines.join('\n')}\n`);
+  const harmony = pieces.filter((p) => p.harmony).map((p) => JSON.stringify({ name: p.name, ...p.harmony }));
+  if (harmony.length > 0) writeFileSync(join(outDir, 'harmony.jsonl'), `${harmony.join('\n')}\n`);
   return { tokens: pieces.reduce((n, p) => n + p.tokens.length, 0), vocabulary: vocab.length };
 }

@@ -3,14 +3,23 @@ import { SatbGrammar } from '../decoding/satb-grammar';
 import { logSumExp } from '../decoding/sampling';
 import { EngineInputError, throwIfAborted } from '../errors';
 import { encodePrefix, type LoadedModel } from '../model';
+import type { HarmonizerModel } from '../harmonizer/harmonizer-model';
+import { searchHarmonization, type HarmonizerSearchOptions } from '../harmonizer/search';
 import { logitsRow, selectRows, type LstmState } from '../step';
 
-export interface HarmonizeOptions {
+/**
+ * Beam width and alternatives apply to both models; the melody's context, chord labels, key and rules are read by
+ * the harmonizer (a chorale language model harmonizes left to right without them).
+ */
+export interface HarmonizeOptions extends HarmonizerSearchOptions {
   /** Beams kept at each step (1: greedy). */
   beamWidth?: number;
   /** Harmonizations returned, best first (at most beamWidth). */
   alternatives?: number;
 }
+
+/** A model that can harmonize: the harmonizer, or the chorale language model. */
+export type HarmonizingModel = LoadedModel | HarmonizerModel;
 
 export interface Harmonization {
   frames: Frame[];
@@ -29,8 +38,17 @@ interface Beam {
   choices: { id: number; previous: Beam['choices'] } | undefined;
 }
 
-/** Fills the slots `(?)` of `frames` by beam search over the chorale model; given notes and fermatas are kept. */
-export async function harmonize(model: LoadedModel, frames: Frame[], options: HarmonizeOptions = {}, signal?: AbortSignal): Promise<Harmonization[]> {
+/**
+ * Fills the slots `(?)` of `frames`; given notes and fermatas are kept. The harmonizer reads the whole melody and
+ * keeps the voice-leading rules; the chorale language model harmonizes left to right and can fill any voice.
+ */
+export async function harmonize(model: HarmonizingModel, frames: Frame[], options: HarmonizeOptions = {}, signal?: AbortSignal): Promise<Harmonization[]> {
+  if (model.type === 'harmonizer') return searchHarmonization(model, frames, options, signal);
+  return harmonizeLeftToRight(model, frames, options, signal);
+}
+
+/** Beam search over the chorale language model, token by token, left to right. */
+export async function harmonizeLeftToRight(model: LoadedModel, frames: Frame[], options: HarmonizeOptions = {}, signal?: AbortSignal): Promise<Harmonization[]> {
   if (model.type !== 'satb') throw new EngineInputError(`harmonizing needs a chorale (satb) model; this one is "${model.type}"`);
   const width = Math.max(1, Math.floor(options.beamWidth ?? 8));
   const wanted = Math.max(1, Math.min(width, Math.floor(options.alternatives ?? 1)));

@@ -1,0 +1,108 @@
+/**
+ * What the search may choose at each frame, worked out once per request from the melody and the options: which
+ * pitch classes each generated voice may sound (chord symbols, the final tonic chord), where the lower voices may
+ * rest, where they may strike, and which pitch classes the key's scale holds.
+ */
+import { chordPitchClasses, mod12, type ChordLabel } from '../../music/chord-label';
+import type { Frame } from '../../satb';
+import { C_MAJOR_SCALE, scaleMask } from './rules';
+
+export interface FinalChord {
+  /** Pitch class of the tonic in the search's key. */
+  tonic: number;
+  /** Minor: the tonic chord may take either third (a Picardy third ends a minor piece on major). */
+  minor: boolean;
+}
+
+export interface ConstraintOptions {
+  /** The chord sounding at each frame (a chord symbol, in the search's key); undefined: the model chooses. */
+  chords?: readonly (ChordLabel | undefined)[];
+  /** Frames in a beat: chord tones are required on each beat under a chord, and a rest of the melody lasting at
+   * least a beat lets the lower voices rest. */
+  beatLength: number;
+  /** Index of each frame in its bar. */
+  positions: readonly number[];
+  /** Pitch classes of the key's scale (search key); default C major. */
+  scale?: readonly number[];
+  /** Where the lower voices may strike a new note (the harmonic rhythm); undefined: anywhere. */
+  strikes?: readonly boolean[];
+  /** End on a complete root-position tonic chord: from the melody's last note to the end. */
+  finalChord?: FinalChord;
+}
+
+export interface FramePlan {
+  /** Per generated voice (1..3): the pitch classes allowed here, or undefined for any. */
+  allowed: (boolean[] | undefined)[];
+  restAllowed: boolean;
+  strikeAllowed: boolean;
+  /** Last frame of a final tonic chord: root, third and fifth must all sound. */
+  completeTonic?: FinalChord;
+}
+
+export function planFrames(frames: readonly Frame[], options: ConstraintOptions): { plans: FramePlan[]; inScale: boolean[] } {
+  const inScale = scaleMask(options.scale ?? C_MAJOR_SCALE);
+  const n = frames.length;
+  const restRun = sopranoRestRuns(frames);
+  const plans: FramePlan[] = frames.map((_, f) => ({
+    allowed: [undefined, undefined, undefined, undefined],
+    restAllowed: restRun[f] >= options.beatLength,
+    strikeAllowed: options.strikes?.[f] ?? true,
+  }));
+  const chords = options.chords;
+  if (chords) {
+    for (let f = 0; f < n; f++) {
+      const chord = chords[f];
+      if (!chord) continue;
+      const changes = f === 0 || !sameChord(chords[f - 1], chord);
+      if (!changes && options.positions[f] % options.beatLength !== 0) continue;
+      const tones = mask(chordPitchClasses(chord));
+      plans[f].allowed = [undefined, tones, tones, changes ? mask(new Set([chord.bass ?? chord.root])) : tones];
+      plans[f].strikeAllowed ||= changes;
+    }
+  }
+  const final = options.finalChord;
+  if (final && n > 0) {
+    const start = lastSopranoStrike(frames);
+    const thirds = final.minor ? [3, 4] : [4];
+    const triad = mask(new Set([final.tonic, ...thirds.map((t) => final.tonic + t), final.tonic + 7]));
+    for (let f = start; f < n; f++) plans[f].allowed = [undefined, triad, triad, f === n - 1 ? mask(new Set([final.tonic])) : triad];
+    plans[n - 1].completeTonic = final;
+    plans[start].strikeAllowed = true;
+  }
+  return { plans, inScale };
+}
+
+/** For each frame, the length of the run of soprano rests it lies in (0 where the soprano sounds). */
+function sopranoRestRuns(frames: readonly Frame[]): number[] {
+  const out = new Array<number>(frames.length).fill(0);
+  let f = 0;
+  while (f < frames.length) {
+    if (frames[f].voices[0].kind !== 'rest') {
+      f++;
+      continue;
+    }
+    let e = f;
+    while (e < frames.length && frames[e].voices[0].kind === 'rest') e++;
+    for (let k = f; k < e; k++) out[k] = e - f;
+    f = e;
+  }
+  return out;
+}
+
+function lastSopranoStrike(frames: readonly Frame[]): number {
+  for (let f = frames.length - 1; f >= 0; f--) {
+    const s = frames[f].voices[0];
+    if (s.kind === 'note' && !s.held) return f;
+  }
+  return frames.length - 1;
+}
+
+function sameChord(a: ChordLabel | undefined, b: ChordLabel): boolean {
+  return !!a && a.root === b.root && a.quality === b.quality && a.bass === b.bass;
+}
+
+function mask(pcs: Set<number>): boolean[] {
+  const out = new Array<boolean>(12).fill(false);
+  for (const pc of pcs) out[mod12(pc)] = true;
+  return out;
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { lstat, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import type * as ort from 'onnxruntime-node';
+import { ModelLoadError } from '../errors';
+import { openSession, type ConcreteProvider } from '../runtime/onnx-step';
+import { shortReason } from '../runtime/providers';
+import { zeroState } from '../step';
+import { validateHarmonizerConfig } from './config';
+import { HarmonizerModel } from './harmonizer-model';
+import { GRAPH_NAMES, OnnxHarmonizerNetwork, type GraphName } from './onnx-network';
+
+export interface LoadHarmonizerOptions {
+  provider?: ConcreteProvider;
+}
+
+/** Reads and checks `dir/config.json` and the four graphs it names, opens them, and runs one test frame. */
+export async function loadHarmonizer(dir: string, options: LoadHarmonizerOptions = {}): Promise<HarmonizerModel> {
+  const configPath = join(dir, 'config.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(configPath, 'utf8'));
+  } catch (err) {
+    throw new ModelLoadError(`${configPath} cannot be read as JSON (${shortReason(err)})`);
+  }
+  let config;
+  try {
+    config = validateHarmonizerConfig(raw);
+  } catch (err) {
+    throw new ModelLoadError(`${configPath}: ${(err as Error).message.replace(/^config\.json: /, '')}`);
+  }
+  const provider = options.provider ?? 'cpu';
+  const sessions = {} as Record<GraphName, ort.InferenceSession>;
+  try {
+    for (const name of GRAPH_NAMES) {
+      const path = await graphFile(dir, config.graphs[name]);
+      try {
+        sessions[name] = await openSession(path, provider);
+      } catch (err) {
+        throw new ModelLoadError(`${path} is not a valid ONNX model (${shortReason(err)})`);
+      }
+    }
+  } catch (err) {
+    await Promise.all(Object.values(sessions).map((s) => s.release()));
+    throw err;
+  }
+  const network = new OnnxHarmonizerNetwork(sessions, config.vocab.length, config.encoder.width, config.decoder.layers, config.decoder.hidden, config.decoder.output);
+  await testFrame(network, dir);
+  return new HarmonizerModel(config, network, { provider, dir });
+}
+
+/** A graph named in config.json: a regular file inside the model folder. */
+async function graphFile(dir: string, name: string): Promise<string> {
+  const path = join(dir, name);
+  let inside: string;
+  try {
+    const [realDir, realPath] = await Promise.all([realpath(dir), realpath(path)]);
+    inside = relative(realDir, realPath);
+    if (inside.startsWith('..') || isAbsolute(inside)) throw new ModelLoadError(`config.json names ${name}, which is outside the model folder ${dir}`);
+    if (!(await lstat(realPath)).isFile()) throw new ModelLoadError(`${path} is not a regular file`);
+  } catch (err) {
+    if (err instanceof ModelLoadError) throw err;
+    throw new ModelLoadError(`${path} is missing (config.json names it in "graphs")`);
+  }
+  return path;
+}
+
+async function testFrame(network: OnnxHarmonizerNetwork, dir: string): Promise<void> {
+  try {
+    const one = Int32Array.from([0]);
+    const encoding = await network.encode({ soprano: one, fermata: one, position: one, bar: one, chord: one, minor: one });
+    if (encoding.length !== network.encodingWidth) throw new Error(`the encoder gives ${encoding.length} numbers per frame, config.json says ${network.encodingWidth}`);
+    const step = await network.step(encoding, [0], [0], [0], zeroState(network.layers, network.hidden, 1));
+    if (step.hidden.length !== network.outputWidth) throw new Error(`the decoder's output row has ${step.hidden.length} numbers, config.json says ${network.outputWidth}`);
+    if (step.altoLogits.length !== network.vocabSize) throw new Error(`the decoder gives ${step.altoLogits.length} logits for a vocabulary of ${network.vocabSize}`);
+    const tenor = await network.tenor(step.hidden, [0]);
+    const bass = await network.bass(step.hidden, [0], [0]);
+    if (tenor.length !== network.vocabSize || bass.length !== network.vocabSize) throw new Error('the tenor or bass graph gives the wrong number of logits');
+  } catch (err) {
+    await network.dispose();
+    throw new ModelLoadError(`the harmonizer in ${dir} failed a test frame with the shapes from config.json: ${shortReason(err)}`);
+  }
+}

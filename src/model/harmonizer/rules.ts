@@ -1,0 +1,105 @@
+/**
+ * The voice-leading rules the harmonizer's search keeps as hard constraints. Pitches are those of the search (the
+ * melody moved to C major / A minor); ranges are judged where the singers are, `toSounding` semitones away. A
+ * candidate for one voice is judged against every other voice already known in the frame (chosen above it, or given
+ * anywhere) and against the previous frame. Two given voices are never judged against each other: what the user
+ * wrote is kept as written.
+ */
+import { mod12 } from '../../music/chord-label';
+
+/** Sounding ranges of the four voices (inclusive); the soprano's is not enforced (it is always given). */
+export const VOICE_SOUNDING_RANGES: readonly (readonly [number, number])[] = [
+  [0, 127],
+  [53, 74],
+  [48, 69],
+  [36, 64],
+];
+
+/** Widest interval allowed between neighbouring voices: soprano-alto, alto-tenor, tenor-bass. */
+export const MAX_SPACING: readonly number[] = [12, 12, 24];
+
+export const C_MAJOR_SCALE: readonly number[] = [0, 2, 4, 5, 7, 9, 11];
+
+export interface FrameRules {
+  /** This frame's pitches as far as they are known: -1 a rest, undefined not chosen yet. */
+  current: readonly (number | undefined)[];
+  /** The previous frame's pitches (-1: a rest, or before the start). */
+  previous: readonly number[];
+  /** Semitones from the search's pitches to the sounding ones. */
+  toSounding: number;
+  /** Pitch classes of the key's scale (search key): a semitone against a note outside it may be a chromatic clash. */
+  inScale: readonly boolean[];
+  /** Pitch classes this voice may sound here (chord tones, the final tonic chord); undefined: any. */
+  allowed?: readonly boolean[];
+}
+
+/** The number of rules a candidate pitch (-1: a rest) for `voice` would break. */
+export function violations(voice: number, pitch: number, rules: FrameRules): number {
+  if (pitch < 0) return 0;
+  let broken = 0;
+  const sounding = pitch + rules.toSounding;
+  const [lo, hi] = VOICE_SOUNDING_RANGES[voice];
+  if (sounding < lo || sounding > hi) broken++;
+  if (rules.allowed && !rules.allowed[mod12(pitch)]) broken++;
+  const { current, previous } = rules;
+  const above = nearestSounding(current, voice, -1);
+  if (above >= 0) {
+    if (pitch > current[above]!) broken++;
+    if (above === voice - 1 && current[above]! - pitch > MAX_SPACING[above]) broken++;
+  }
+  const below = nearestSounding(current, voice, +1);
+  if (below >= 0) {
+    if (pitch < current[below]!) broken++;
+    if (below === voice + 1 && pitch - current[below]! > MAX_SPACING[voice]) broken++;
+  }
+  for (let u = 0; u < current.length; u++) {
+    const other = current[u];
+    if (u === voice || other === undefined || other < 0) continue;
+    if (chromaticClash(pitch, other, rules.inScale)) broken++;
+    const parallel = u < voice ? parallelPerfect(previous[u], other, previous[voice], pitch) : parallelPerfect(previous[voice], pitch, previous[u], other);
+    if (parallel) broken++;
+  }
+  return broken;
+}
+
+function nearestSounding(current: readonly (number | undefined)[], voice: number, direction: -1 | 1): number {
+  for (let u = voice + direction; u >= 0 && u < current.length; u += direction) {
+    const p = current[u];
+    if (p !== undefined && p >= 0) return u;
+  }
+  return -1;
+}
+
+/** Two pitches a semitone apart (or a semitone plus octaves) where one lies outside the scale: C against C#. */
+export function chromaticClash(a: number, b: number, inScale: readonly boolean[]): boolean {
+  const d = mod12(a - b);
+  if (d !== 1 && d !== 11) return false;
+  return !inScale[mod12(a)] || !inScale[mod12(b)];
+}
+
+/**
+ * Parallel fifths or octaves (unisons) by similar motion: the pair sounded a perfect fifth or octave (compound or
+ * not) in the previous frame, sounds the same kind now, and both voices moved in the same direction.
+ */
+export function parallelPerfect(prevUpper: number, upper: number, prevLower: number, lower: number): boolean {
+  if (prevUpper < 0 || prevLower < 0 || upper < 0 || lower < 0) return false;
+  if (prevUpper === upper || prevLower === lower) return false;
+  if (Math.sign(upper - prevUpper) !== Math.sign(lower - prevLower)) return false;
+  // Both voices leaping by octaves keep their two pitch classes: the same interval, not a new one.
+  if (mod12(upper - prevUpper) === 0 && mod12(lower - prevLower) === 0) return false;
+  const before = mod12(prevUpper - prevLower);
+  const after = mod12(upper - lower);
+  return before === after && (before === 0 || before === 7);
+}
+
+/** The final chord's root, a third and the fifth all sound among the frame's pitches. */
+export function completeTriad(pitches: readonly number[], tonic: number, minor: boolean): boolean {
+  const pcs = new Set(pitches.filter((p) => p >= 0).map((p) => mod12(p - tonic)));
+  return pcs.has(0) && pcs.has(7) && (pcs.has(4) || (minor && pcs.has(3)));
+}
+
+export function scaleMask(scale: readonly number[]): boolean[] {
+  const mask = new Array<boolean>(12).fill(false);
+  for (const pc of scale) mask[mod12(pc)] = true;
+  return mask;
+}

@@ -1,0 +1,263 @@
+/**
+ * Beam search over the harmonizer: one frame at a time, alto then tenor then bass, each chosen under the grammar
+ * (a held note continues the voice's pitch; rests only under a rest of the melody lasting a beat or more) and the
+ * voice-leading rules of rules.ts as hard constraints. A candidate that breaks a rule is kept only with a penalty
+ * that outweighs any difference in probability, so a rule gives way only where every beam would break it (where
+ * the given notes force it), and then in that frame only.
+ */
+import { chordLabelId, type ChordLabel } from '../../music/chord-label';
+import { voiceName, voiceToken, type Frame, type VoiceEntry } from '../../satb';
+import { logSumExp } from '../decoding/sampling';
+import { EngineInputError, throwIfAborted } from '../errors';
+import { selectRows, zeroState, type LstmState } from '../step';
+import { planFrames, type FinalChord, type FramePlan } from './constraints';
+import type { HarmonizerModel } from './harmonizer-model';
+import type { MelodyRows } from './network';
+import { completeTriad, violations, type FrameRules } from './rules';
+
+/** Where the melody stands in its meter and key, as the encoder reads it. */
+export interface MelodyContext {
+  /** Sixteenths in a bar. */
+  barLength: number;
+  /** Sixteenths before the first bar line. */
+  pickup: number;
+  minor: boolean;
+  /** Sixteenths in a beat (default: a quarter, or a dotted quarter in 6/8, 9/8, 12/8). */
+  beatLength?: number;
+}
+
+export interface HarmonizerSearchOptions {
+  beamWidth?: number;
+  alternatives?: number;
+  context?: MelodyContext;
+  chords?: readonly (ChordLabel | undefined)[];
+  /** Semitones from the search's pitches to the sounding ones (ranges are judged there). */
+  toSounding?: number;
+  scale?: readonly number[];
+  strikes?: readonly boolean[];
+  /** 'auto' (default): when the last frame lies under a fermata and the melody ends on a tonic-chord tone. */
+  finalChord?: FinalChord | 'auto' | 'none';
+}
+
+export interface SearchResult {
+  frames: Frame[];
+  logprob: number;
+  /** Rules broken in the result (0 unless the given notes forced it). */
+  violations: number;
+}
+
+const PENALTY = 1000;
+/** Partial choices (after alto, after tenor) kept per beam. */
+const PARTIALS_PER_BEAM = 4;
+
+interface Beam {
+  logprob: number;
+  broken: number;
+  prev: [number, number, number];
+  /** Written pitches of the previous frame, soprano to bass (-1: rest / none). */
+  pitches: number[];
+  choices: { ids: [number, number, number]; previous: Beam['choices'] } | undefined;
+}
+
+interface Partial {
+  beam: number;
+  ids: number[];
+  pitches: (number | undefined)[];
+  logprob: number;
+  broken: number;
+}
+
+export async function searchHarmonization(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions = {}, signal?: AbortSignal): Promise<SearchResult[]> {
+  const width = Math.max(1, Math.floor(options.beamWidth ?? 8));
+  const wanted = Math.max(1, Math.min(width, Math.floor(options.alternatives ?? 1)));
+  const context = options.context ?? { barLength: 16, pickup: 0, minor: false };
+  const beatLength = context.beatLength ?? defaultBeat(context.barLength);
+  const melody = melodyRows(model, frames, context, options.chords);
+  const finalChord = resolveFinalChord(frames, context, options.finalChord);
+  const { plans, inScale } = planFrames(frames, { chords: options.chords, beatLength, positions: positionsInBar(frames.length, context), scale: options.scale, strikes: options.strikes, finalChord });
+  const toSounding = options.toSounding ?? 0;
+  const net = model.network;
+  const encoding = await net.encode(melody);
+  throwIfAborted(signal);
+  const W = net.encodingWidth;
+  const V = net.vocabSize;
+  const start = model.vocab.startId;
+  let state: LstmState = zeroState(net.layers, net.hidden, 1);
+  let beams: Beam[] = [{ logprob: 0, broken: 0, prev: [start, start, start], pitches: [-1, -1, -1, -1], choices: undefined }];
+
+  for (let f = 0; f < frames.length; f++) {
+    throwIfAborted(signal);
+    const frame = frames[f];
+    const plan = plans[f];
+    const B = beams.length;
+    const enc = new Float32Array(B * W);
+    const row = encoding.subarray(f * W, (f + 1) * W);
+    for (let b = 0; b < B; b++) enc.set(row, b * W);
+    const out = await net.step(enc, beams.map((x) => x.prev[0]), beams.map((x) => x.prev[1]), beams.map((x) => x.prev[2]), state);
+    const soprano = writtenPitch(frame.voices[0]);
+    let partials: Partial[] = beams.map((beam, b) => ({ beam: b, ids: [], pitches: [soprano, ...frame.voices.slice(1).map(givenPitch)], logprob: beam.logprob, broken: beam.broken }));
+    for (let voice = 1; voice <= 3; voice++) {
+      const given = frame.voices[voice];
+      if (given.kind !== 'slot') {
+        const id = model.vocab.id(voiceToken(given));
+        if (id === undefined) throw new EngineInputError(`${where(frame, f)}, ${voiceName(voice)}: ${voiceToken(given)} is not in the harmonizer's vocabulary`);
+        partials = partials.map((p) => ({ ...p, ids: [...p.ids, id] }));
+        continue;
+      }
+      const logits = voice === 1
+        ? out.altoLogits
+        : voice === 2
+          ? await net.tenor(gatherRows(out.hidden, partials.map((p) => p.beam), net.outputWidth), partials.map((p) => p.ids[0]))
+          : await net.bass(gatherRows(out.hidden, partials.map((p) => p.beam), net.outputWidth), partials.map((p) => p.ids[0]), partials.map((p) => p.ids[1]));
+      const next: Partial[] = [];
+      partials.forEach((p, i) => {
+        const r = voice === 1 ? p.beam : i;
+        const rowLogits = logits.subarray(r * V, (r + 1) * V);
+        const norm = logSumExp(rowLogits);
+        const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, inScale, allowed: plan.allowed[voice] };
+        const options = voiceOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined);
+        const scored = options.map((o) => ({ ...o, score: p.logprob + rowLogits[o.id] - norm - PENALTY * (p.broken + o.broken) }));
+        scored.sort((a, b) => b.score - a.score);
+        for (const o of scored.slice(0, width)) {
+          const pitches = p.pitches.slice();
+          pitches[voice] = o.pitch;
+          next.push({ beam: p.beam, ids: [...p.ids, o.id], pitches, logprob: p.logprob + rowLogits[o.id] - norm, broken: p.broken + o.broken });
+        }
+      });
+      next.sort((a, b) => b.logprob - PENALTY * b.broken - (a.logprob - PENALTY * a.broken) || a.beam - b.beam);
+      partials = next.slice(0, voice === 3 ? width : width * PARTIALS_PER_BEAM);
+    }
+    if (partials.length > width) {
+      partials.sort((a, b) => b.logprob - PENALTY * b.broken - (a.logprob - PENALTY * a.broken) || a.beam - b.beam);
+      partials = partials.slice(0, width);
+    }
+    const parents = partials.map((p) => p.beam);
+    state = selectRows(out.state, parents);
+    beams = partials.map((p) => ({
+      logprob: p.logprob,
+      broken: p.broken,
+      prev: [p.ids[0], p.ids[1], p.ids[2]],
+      pitches: p.pitches.map((x) => x ?? -1),
+      choices: { ids: [p.ids[0], p.ids[1], p.ids[2]], previous: beams[p.beam].choices },
+    }));
+  }
+  beams.sort((a, b) => b.logprob - PENALTY * b.broken - (a.logprob - PENALTY * a.broken));
+  return beams.slice(0, wanted).map((beam) => ({ frames: fill(model, frames, beam), logprob: beam.logprob, violations: beam.broken }));
+}
+
+interface VoiceOption {
+  id: number;
+  pitch: number;
+  broken: number;
+}
+
+/** The slot's choices under the grammar, each with the number of rules it breaks. */
+function voiceOptions(model: HarmonizerModel, voice: number, previousPitch: number, plan: FramePlan, rules: FrameRules, pitches: readonly (number | undefined)[], complete: FinalChord | undefined): VoiceOption[] {
+  const out: VoiceOption[] = [];
+  for (const id of model.voiceIds) {
+    const info = model.voiceInfo[id]!;
+    if (info.pitch < 0) {
+      if (plan.restAllowed) out.push({ id, pitch: -1, broken: 0 });
+      continue;
+    }
+    if (info.held) {
+      if (previousPitch !== info.pitch) continue;
+    }
+    let broken = violations(voice, info.pitch, rules);
+    if (!info.held && !plan.strikeAllowed && previousPitch >= 0) broken++;
+    if (complete) {
+      const all = pitches.map((p, v) => (v === voice ? info.pitch : p ?? -1));
+      // Choosing the tenor, the bass is still to come, and at the final chord it can only be the root.
+      if (voice === 2) all[3] = complete.tonic;
+      if (!completeTriad(all, complete.tonic, complete.minor)) broken++;
+    }
+    out.push({ id, pitch: info.pitch, broken });
+  }
+  return out;
+}
+
+export function melodyRows(model: HarmonizerModel, frames: readonly Frame[], context: MelodyContext, chords?: readonly (ChordLabel | undefined)[]): MelodyRows {
+  const n = frames.length;
+  const rows: MelodyRows = {
+    soprano: new Int32Array(n),
+    fermata: new Int32Array(n),
+    position: new Int32Array(n),
+    bar: new Int32Array(n).fill(model.barClass(context.barLength)),
+    chord: new Int32Array(n),
+    minor: new Int32Array(n).fill(context.minor ? 1 : 0),
+  };
+  const positions = positionsInBar(n, context);
+  const cap = model.config.inputs.positions - 1;
+  frames.forEach((frame, f) => {
+    if (frame.voices.length !== 4) throw new EngineInputError(`${where(frame, f)} has ${frame.voices.length} voices; harmonizing needs S A T B (use (?) for the voices to fill)`);
+    const s = frame.voices[0];
+    if (s.kind === 'slot') throw new EngineInputError(`${where(frame, f)}: the soprano is a slot (?); the harmonizer needs the melody`);
+    const id = model.vocab.id(voiceToken(s));
+    if (id === undefined) throw new EngineInputError(`${where(frame, f)}: the soprano's ${voiceToken(s)} is outside the harmonizer's range`);
+    rows.soprano[f] = id;
+    rows.fermata[f] = frame.fermata ? 1 : 0;
+    rows.position[f] = Math.min(cap, positions[f]);
+    rows.chord[f] = chordLabelId(chords?.[f]);
+  });
+  return rows;
+}
+
+function positionsInBar(n: number, context: MelodyContext): number[] {
+  const L = Math.max(1, context.barLength);
+  return Array.from({ length: n }, (_, f) => (((f - context.pickup) % L) + L) % L);
+}
+
+function defaultBeat(barLength: number): number {
+  return barLength % 6 === 0 && barLength !== 12 ? 6 : 4;
+}
+
+function resolveFinalChord(frames: readonly Frame[], context: MelodyContext, option: HarmonizerSearchOptions['finalChord']): FinalChord | undefined {
+  if (option === 'none' || frames.length === 0) return undefined;
+  if (option && option !== 'auto') return option;
+  if (!frames[frames.length - 1].fermata) return undefined;
+  const final = { tonic: context.minor ? 9 : 0, minor: context.minor };
+  return endsOnTonicChordTone(frames, final) ? final : undefined;
+}
+
+function endsOnTonicChordTone(frames: readonly Frame[], final: FinalChord): boolean {
+  for (let f = frames.length - 1; f >= 0; f--) {
+    const s = frames[f].voices[0];
+    if (s.kind !== 'note') continue;
+    const d = (((s.pitch - final.tonic) % 12) + 12) % 12;
+    return d === 0 || d === 4 || d === 7 || (final.minor && d === 3);
+  }
+  return false;
+}
+
+function writtenPitch(v: VoiceEntry): number {
+  return v.kind === 'note' ? v.pitch : -1;
+}
+
+function givenPitch(v: VoiceEntry): number | undefined {
+  return v.kind === 'slot' ? undefined : writtenPitch(v);
+}
+
+function gatherRows(data: Float32Array, rows: readonly number[], width: number): Float32Array {
+  const out = new Float32Array(rows.length * width);
+  rows.forEach((r, i) => out.set(data.subarray(r * width, (r + 1) * width), i * width));
+  return out;
+}
+
+function where(frame: Frame, f: number): string {
+  const at = frame.range?.start;
+  return at ? `line ${at.line + 1}, column ${at.column + 1} (frame ${f + 1})` : `frame ${f + 1}`;
+}
+
+function fill(model: HarmonizerModel, frames: readonly Frame[], beam: Beam): Frame[] {
+  const chosen: [number, number, number][] = [];
+  for (let c = beam.choices; c; c = c.previous) chosen.push(c.ids);
+  chosen.reverse();
+  return frames.map((frame, f) => ({
+    ...frame,
+    voices: frame.voices.map((v, voice): VoiceEntry => {
+      if (v.kind !== 'slot') return v;
+      const info = model.voiceInfo[chosen[f][voice - 1]]!;
+      return info.pitch < 0 ? { kind: 'rest' } : { kind: 'note', pitch: info.pitch, held: info.held };
+    }),
+  }));
+}

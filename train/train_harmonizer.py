@@ -1,0 +1,197 @@
+"""Trains the harmonizer (harmonizer_model.py) on a chorale corpus written by `bachbot corpus`.
+
+    /usr/bin/python3 train/train_harmonizer.py --corpus /tmp/corpus-satb --out train/runs/harmonizer --max-minutes 60
+    /usr/bin/python3 train/train_harmonizer.py --out train/runs/harmonizer --resume --epochs 80   # continue a run
+
+Each epoch sees every training chorale once, moved by a random shift of up to --max-shift semitones, with its chord
+labels withheld entirely in --all-labels-dropped of the pieces and otherwise per beat with probability 1 -
+--label-keep, so that the model harmonizes with or without labels. Teacher forcing: the loss is the mean
+cross-entropy of alto, tenor and bass given the melody and the true voices before them. Validation reports that
+loss without labels (the chorale case) and with all of Bach's labels. last.pt resumes exactly; best.pt keeps the
+epoch with the lowest label-free validation loss, which export_harmonizer.py turns into models/harmonizer/.
+"""
+import json
+import math
+import os
+import random
+import sys
+import time
+
+import torch
+from torch.nn import functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from config import parse_config  # noqa: E402
+from harmonizer_model import build_harmonizer  # noqa: E402
+from harmony_data import CorpusError, batch_of, load_harmony_corpus, training_batches  # noqa: E402
+from train import device_description, pick_device, save  # noqa: E402
+
+DEFAULTS = {
+    'corpus': None,
+    'out': 'train/runs/harmonizer',
+    'encoder_hidden': 128,
+    'encoder_layers': 2,
+    'decoder_hidden': 256,
+    'decoder_layers': 2,
+    'embedding': 48,
+    'dropout': 0.3,
+    'previous_dropout': 0.3,  # share of the previous frame's voices the decoder sees masked in training
+    'batch': 16,
+    'lr': 2e-3,
+    'lr_decay': 0.5,
+    'patience': 2,            # epochs without improvement before the learning rate decays
+    'min_lr': 5e-5,           # stop when the learning rate falls below this
+    'grad_clip': 5.0,
+    'epochs': 120,
+    'max_shift': 2,
+    'label_keep': 0.8,
+    'all_labels_dropped': 0.5,
+    'max_steps': 0,
+    'max_minutes': 0.0,
+    'device': 'auto',
+    'threads': 1,
+    'seed': 1337,
+    'resume': False,
+    'init_from': None,
+}
+
+MODEL_KEYS = ('encoder_hidden', 'encoder_layers', 'decoder_hidden', 'decoder_layers', 'embedding')
+
+
+def loss_of(model, batch, device):
+    batch = {k: v.to(device) for k, v in batch.items()}
+    logits = model(batch)
+    targets = [batch['alto'], batch['tenor'], batch['bass']]
+    total = sum(F.cross_entropy(l.reshape(-1, l.shape[-1]), y.reshape(-1), ignore_index=-100, reduction='sum')
+                for l, y in zip(logits, targets))
+    count = 3 * int((batch['alto'] >= 0).sum())
+    return total, count
+
+
+@torch.no_grad()
+def validation_loss(model, pieces, vocab, device, labels):
+    was_training = model.training
+    model.eval()
+    total, count = 0.0, 0
+    ordered = sorted(pieces, key=lambda p: len(p.frames))
+    for i in range(0, len(ordered), 16):
+        samples = [p.tensors(vocab, 0, 1.0 if labels else 0.0, random.Random(0)) for p in ordered[i: i + 16]]
+        loss, n = loss_of(model, batch_of(samples), device)
+        total += loss.item()
+        count += n
+    model.train(was_training)
+    return total / count
+
+
+def main(argv=None):
+    config = parse_config(argv, __doc__, DEFAULTS)
+    resume_path = os.path.join(config['out'], 'last.pt')
+    checkpoint = None
+    if config['resume']:
+        if not os.path.isfile(resume_path):
+            sys.exit(f'train_harmonizer.py: --resume given but {resume_path} does not exist')
+        checkpoint = torch.load(resume_path, map_location='cpu')
+        for key in ('corpus', *MODEL_KEYS, 'dropout', 'previous_dropout', 'batch', 'seed', 'max_shift', 'label_keep', 'all_labels_dropped'):
+            config[key] = checkpoint['config'][key]
+    warm = None
+    if config['init_from'] and not checkpoint:
+        warm = torch.load(config['init_from'], map_location='cpu')
+        for key in MODEL_KEYS:
+            config[key] = warm['config'][key]
+        config['corpus'] = config['corpus'] or warm['config']['corpus']
+    torch.set_num_threads(config['threads'])
+    torch.manual_seed(config['seed'])
+    device = pick_device(config['device'])
+    try:
+        corpus = load_harmony_corpus(config['corpus'])
+    except CorpusError as e:
+        sys.exit(f'train_harmonizer.py: {e}')
+    vocab = corpus['vocab']
+    frames = lambda pieces: sum(len(p.frames) for p in pieces)  # noqa: E731
+    print(f"harmony corpus {corpus['dir']}: train {len(corpus['train'])} chorales / {frames(corpus['train'])} frames, "
+          f"valid {len(corpus['valid'])} / {frames(corpus['valid'])}", flush=True)
+    os.makedirs(config['out'], exist_ok=True)
+
+    model = build_harmonizer(config, len(vocab.tokens), vocab.start, vocab.end).to(device)
+    optimizer = torch.optim.Adam(model.parameters(), lr=config['lr'])
+    state = {'epoch': 0, 'step': 0, 'seconds': 0.0, 'train_frames': 0, 'best_valid': math.inf, 'best_epoch': None,
+             'lr': config['lr'], 'since_best': 0, 'history': []}
+    if checkpoint:
+        model.load_state_dict(checkpoint['model'])
+        optimizer.load_state_dict(checkpoint['optimizer'])
+        state = checkpoint['state']
+        torch.set_rng_state(checkpoint['torch_rng'])
+    elif warm:
+        model.load_state_dict(warm['model'])
+        state['history'] = list(warm['state']['history'])
+    parameters = sum(p.numel() for p in model.parameters())
+    print(f"harmonizer: encoder 2x{config['encoder_layers']}x{config['encoder_hidden']} BiLSTM, decoder "
+          f"{config['decoder_layers']}x{config['decoder_hidden']} LSTM, {parameters:,} parameters, device "
+          f"{device_description(device)}", flush=True)
+    meta = {'type': 'harmonizer', 'vocab': vocab.tokens, 'specials': corpus['specials'], 'corpus_dir': corpus['dir'],
+            'train_pieces': len(corpus['train']), 'valid_pieces': len(corpus['valid']),
+            'valid_frames': frames(corpus['valid']), 'device': device_description(device), 'parameters': parameters}
+
+    def payload():
+        return {'config': config, 'model': model.state_dict(), 'optimizer': optimizer.state_dict(), 'state': state,
+                'meta': meta, 'torch_rng': torch.get_rng_state()}
+
+    def validate(label):
+        started = time.time()
+        plain = validation_loss(model, corpus['valid'], vocab, device, labels=False)
+        labelled = validation_loss(model, corpus['valid'], vocab, device, labels=True)
+        improved = plain < state['best_valid']
+        state['history'].append({'epoch': state['epoch'], 'step': state['step'], 'valid_loss': plain,
+                                 'valid_loss_labels': labelled, 'seconds': round(state['seconds'], 1), 'lr': state['lr']})
+        if improved:
+            state['best_valid'], state['best_epoch'], state['since_best'] = plain, state['epoch'], 0
+            save(os.path.join(config['out'], 'best.pt'), payload())
+        else:
+            state['since_best'] += 1
+        print(f"{label}: valid loss {plain:.4f} nats/voice (with chord labels {labelled:.4f})"
+              f"{' (best)' if improved else ''} [{time.time() - started:.1f} s]", flush=True)
+
+    deadline = time.time() + config['max_minutes'] * 60 if config['max_minutes'] > 0 else math.inf
+    run_started = time.time() - state['seconds']
+    stop = False
+    while state['epoch'] < config['epochs'] and not stop and state['lr'] >= config['min_lr']:
+        rng = random.Random(config['seed'] * 1000 + state['epoch'])
+        batches = training_batches(corpus['train'], vocab, config['batch'], rng, config['max_shift'],
+                                   config['label_keep'], config['all_labels_dropped'])
+        epoch_loss, epoch_count, epoch_started = 0.0, 0, time.time()
+        for batch in batches:
+            total, count = loss_of(model, batch, device)
+            loss = total / count
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), config['grad_clip'])
+            optimizer.step()
+            state['step'] += 1
+            state['train_frames'] += count // 3
+            epoch_loss += total.item()
+            epoch_count += count
+            state['seconds'] = time.time() - run_started
+            if config['max_steps'] and state['step'] >= config['max_steps'] or time.time() >= deadline:
+                stop = True
+                break
+        state['epoch'] += 1
+        print(f"epoch {state['epoch']}: train loss {epoch_loss / max(epoch_count, 1):.4f} | "
+              f"{epoch_count / 3 / max(time.time() - epoch_started, 1e-9):,.0f} frames/s | {state['seconds'] / 60:.1f} min",
+              flush=True)
+        validate(f"epoch {state['epoch']}{' (stopped early)' if stop else ''}")
+        if state['since_best'] >= config['patience'] and not stop:
+            state['lr'] *= config['lr_decay']
+            state['since_best'] = 0
+            for group in optimizer.param_groups:
+                group['lr'] = state['lr']
+            print(f"learning rate now {state['lr']:.2e}", flush=True)
+        state['seconds'] = time.time() - run_started
+        save(resume_path, payload())
+    with open(os.path.join(config['out'], 'history.json'), 'w') as f:
+        json.dump(state['history'], f, indent=1)
+    print(f"done: best valid loss {state['best_valid']:.4f} nats/voice at epoch {state['best_epoch']}, "
+          f"{state['seconds'] / 60:.1f} min", flush=True)
+
+
+if __name__ == '__main__':
+    main()
