@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { harmonizeAlternatives, loadModel } from '../../model';
+import { harmonizeAlternatives, loadModelFolder } from '../../model';
 import { PROVIDER_REQUESTS } from '../../model/runtime/providers';
 import { parseArgs, type CliCommand } from '../command';
 import { defaultModelDir } from '../../model/model-dir';
@@ -25,16 +25,19 @@ export async function runHarmonize(args: string[], io: CliIo): Promise<number> {
   const input = readNotationFile('harmonize', file, io);
   if (!input) return 2;
   const { text, language } = input;
-  // Both languages are harmonized by the chorale model (an ABC melody goes through frames).
-  const dir = flags.get('model') ?? defaultModelDir('satb');
-if (!flags.has('model') && !existsSync(dir)) {
-  io.err(`bachbot harmonize: no satb model at ${dir} (pass --model DIR, or export one with train/)\n`);
-  return 2;
-}
-const model = await loadModel(dir, {
-    expectedType: 'satb',
-    provider,
-  });
+  // Both languages are harmonized by the harmonizer (an ABC melody goes through frames); --model may name a chorale
+  // (satb) model instead, which harmonizes left to right.
+  const dir = flags.get('model') ?? defaultModelDir('harmonizer');
+  if (!flags.has('model') && !existsSync(dir)) {
+    io.err(`bachbot harmonize: no harmonizer at ${dir} (pass --model DIR, or export one with train/)\n`);
+    return 2;
+  }
+  const model = await loadModelFolder(dir, { provider });
+  if (model.type === 'abc') {
+    await model.dispose();
+    io.err(`bachbot harmonize: ${dir} holds an ABC model; harmonizing needs the harmonizer or a chorale (satb) model\n`);
+    return 2;
+  }
   try {
     const beamWidth = numberFlag(flags, 'beam', 8);
     const alternatives = numberFlag(flags, 'alternatives', 1);
@@ -46,5 +49,5 @@ const model = await loadModel(dir, {
   } finally {
     await model.dispose();
   }
-return 0;
+  return 0;
 }

@@ -25,8 +25,9 @@ async function harmonizeAlternatives(models: BachbotModels, count: number, title
   const settings = currentSettings();
   try {
     const alternatives = await withCancellableProgress(`BachBot: harmonizing…`, async (signal) => {
-      // Harmonizing always uses the chorale model, also for an ABC melody (it goes through frames).
-      const model = await models.get('satb', { retry: true });
+      // The harmonizer serves both languages (an ABC melody goes through frames); a model folder without one
+      // (bachbot.modelPath) harmonizes with its chorale model, left to right.
+      const model = await models.get('harmonizer', { retry: true }).catch(() => models.get('satb', { retry: true }));
       if (signal.aborted) return [];
       const engine = await loadEngine();
       if (signal.aborted) return [];

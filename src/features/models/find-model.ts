@@ -1,7 +1,7 @@
-/** Finds the model folder for a notation language: the folder whose config.json has that `type`. */
+/** Finds the model folder of a kind (a notation language's model, or the harmonizer): the folder whose config.json has that `type`. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NotationLanguage } from '../../notation';
+import type { ModelKind } from '../../model/model-dir';
 
 export class ModelNotFoundError extends Error {}
 
@@ -18,7 +18,7 @@ async function configType(dir: string): Promise<string | undefined> {
  * `root` may be a model folder itself or a folder of model folders. A folder named after the language wins
  * over others of the same type; otherwise the first by name.
  */
-export async function findModelDir(root: string, language: NotationLanguage): Promise<string> {
+export async function findModelDir(root: string, language: ModelKind): Promise<string> {
   if (!(await isDirectory(root))) throw new ModelNotFoundError(`The model folder ${root} does not exist.`);
   if ((await configType(root)) === language) return root;
   const names = (await readdir(root)).sort();

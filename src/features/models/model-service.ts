@@ -1,15 +1,15 @@
 /**
- * One shared, lazily loaded model per notation language. Nothing is read at construction: the first request
+ * One shared, lazily loaded model per kind (each notation language's, and the harmonizer). Nothing is read at construction: the first request
  * for a language locates and loads its model; a failed load is remembered (so typing does not retry it on
  * every keystroke) until `invalidate()` or an explicit `get(language, { retry: true })`.
  */
 import { Emitter } from '../emitter';
-import type { NotationLanguage } from '../../notation';
+import type { ModelKind } from '../../model/model-dir';
 import type { ExecutionProvider } from '../settings';
 
 export interface ModelSource {
   /** Model folder for a language (throws a plain-worded error when there is none). */
-  locate(language: NotationLanguage): Promise<string>;
+  locate(language: ModelKind): Promise<string>;
   load(dir: string, provider: ExecutionProvider): Promise<DisposableModel>;
   provider(): ExecutionProvider;
   /** The provider a loaded model really runs on (a GPU request may have fallen back to the CPU). */
@@ -23,7 +23,7 @@ export interface DisposableModel {
 }
 
 export interface LoadedEntry {
-  language: NotationLanguage;
+  language: ModelKind;
   name: string;
   provider: string;
   /** Why this provider, when the engine said (`wasm: the native onnxruntime ... did not load`). */
@@ -32,8 +32,8 @@ export interface LoadedEntry {
 
 export interface ModelServiceState {
   loaded: LoadedEntry[];
-  loading: NotationLanguage[];
-  failed: { language: NotationLanguage; message: string }[];
+  loading: ModelKind[];
+  failed: { language: ModelKind; message: string }[];
   /** Requests in progress (completion, harmonization, scoring). */
   busy: number;
 }
@@ -48,30 +48,33 @@ interface Entry {
   error?: string;
 }
 
-export class ModelService<M extends DisposableModel = DisposableModel> {
-  private readonly entries = new Map<NotationLanguage, Entry>();
+/** The model type each kind loads as. */
+export type ModelsByKind = Record<ModelKind, DisposableModel>;
+
+export class ModelService<M extends ModelsByKind = ModelsByKind> {
+  private readonly entries = new Map<ModelKind, Entry>();
   private busyCount = 0;
   private readonly changed = new Emitter<ModelServiceState>();
-  private readonly failed = new Emitter<{ language: NotationLanguage; message: string }>();
+  private readonly failed = new Emitter<{ language: ModelKind; message: string }>();
   readonly onDidChange = this.changed.event;
   /** Fires once per failed load (not per request), so that the user is told once. */
   readonly onDidFail = this.failed.event;
 
   constructor(private readonly source: ModelSource) {}
 
-  get(language: NotationLanguage, options: { retry?: boolean } = {}): Promise<M> {
+  get<K extends ModelKind>(language: K, options: { retry?: boolean } = {}): Promise<M[K]> {
     const existing = this.entries.get(language);
-    if (existing && !(options.retry && existing.status === 'failed')) return existing.promise as Promise<M>;
+    if (existing && !(options.retry && existing.status === 'failed')) return existing.promise as Promise<M[K]>;
     const provider = this.source.provider();
     const entry = { provider, status: 'loading' } as Entry;
     entry.promise = this.loadInto(language, entry);
     entry.promise.catch(() => undefined); // observed by callers; no unhandled rejection when nobody waits
     this.entries.set(language, entry);
     this.fire();
-    return entry.promise as Promise<M>;
+    return entry.promise as Promise<M[K]>;
   }
 
-  private async loadInto(language: NotationLanguage, entry: Entry): Promise<DisposableModel> {
+  private async loadInto(language: ModelKind, entry: Entry): Promise<DisposableModel> {
     try {
       entry.dir = await this.source.locate(language);
       const model = await this.source.load(entry.dir, entry.provider);

@@ -97,6 +97,17 @@ function lastSopranoStrike(frames: readonly Frame[]): number {
   return frames.length - 1;
 }
 
+/** Whether the melody's last note belongs to the final tonic chord (a melody ending on the second degree does not). */
+export function endsOnTonicChordTone(frames: readonly Frame[], final: FinalChord): boolean {
+  for (let f = frames.length - 1; f >= 0; f--) {
+    const s = frames[f].voices[0];
+    if (s.kind !== 'note') continue;
+    const d = (((s.pitch - final.tonic) % 12) + 12) % 12;
+    return d === 0 || d === 4 || d === 7 || (final.minor && d === 3);
+  }
+  return false;
+}
+
 function sameChord(a: ChordLabel | undefined, b: ChordLabel): boolean {
   return !!a && a.root === b.root && a.quality === b.quality && a.bass === b.bass;
 }

@@ -10,10 +10,10 @@ import { voiceName, voiceToken, type Frame, type VoiceEntry } from '../../satb';
 import { logSumExp } from '../decoding/sampling';
 import { EngineInputError, throwIfAborted } from '../errors';
 import { selectRows, zeroState, type LstmState } from '../step';
-import { planFrames, type FinalChord, type FramePlan } from './constraints';
+import { endsOnTonicChordTone, planFrames, type FinalChord, type FramePlan } from './constraints';
 import type { HarmonizerModel } from './harmonizer-model';
 import type { MelodyRows } from './network';
-import { completeTriad, violations, type FrameRules } from './rules';
+import { VOICE_SOUNDING_RANGES, chromaticClash, completeTriad, parallelPerfect, violations, type FrameRules } from './rules';
 
 /** Where the melody stands in its meter and key, as the encoder reads it. */
 export interface MelodyContext {
@@ -67,7 +67,26 @@ interface Partial {
   broken: number;
 }
 
+/** Widest beam a search that broke a rule is run again with. */
+const WIDEST_RETRY = 32;
+
+/**
+ * The best harmonizations, best first. A search that could keep the rules only by breaking one (a narrow beam walked
+ * into a dead end the next frames revealed) is run again with a wider beam; what still breaks a rule then is forced
+ * by the given notes.
+ */
 export async function searchHarmonization(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions = {}, signal?: AbortSignal): Promise<SearchResult[]> {
+  let results = await beamSearch(model, frames, options, signal);
+  let width = Math.max(1, Math.floor(options.beamWidth ?? 8));
+  while (results[0] && results[0].violations > 0 && width < WIDEST_RETRY) {
+    width = Math.min(WIDEST_RETRY, width * 4);
+    const wider = await beamSearch(model, frames, { ...options, beamWidth: width, alternatives: options.alternatives }, signal);
+    if (wider[0].violations < results[0].violations) results = wider;
+  }
+  return results;
+}
+
+async function beamSearch(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions, signal?: AbortSignal): Promise<SearchResult[]> {
   const width = Math.max(1, Math.floor(options.beamWidth ?? 8));
   const wanted = Math.max(1, Math.min(width, Math.floor(options.alternatives ?? 1)));
   const context = options.context ?? { barLength: 16, pickup: 0, minor: false };
@@ -95,6 +114,7 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
     for (let b = 0; b < B; b++) enc.set(row, b * W);
     const out = await net.step(enc, beams.map((x) => x.prev[0]), beams.map((x) => x.prev[1]), beams.map((x) => x.prev[2]), state);
     const soprano = writtenPitch(frame.voices[0]);
+    const ahead = f + 1 < frames.length ? new Lookahead(soprano, writtenPitch(frames[f + 1].voices[0]), plans[f + 1], toSounding, inScale) : undefined;
     let partials: Partial[] = beams.map((beam, b) => ({ beam: b, ids: [], pitches: [soprano, ...frame.voices.slice(1).map(givenPitch)], logprob: beam.logprob, broken: beam.broken }));
     for (let voice = 1; voice <= 3; voice++) {
       const given = frame.voices[voice];
@@ -115,7 +135,7 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
         const rowLogits = logits.subarray(r * V, (r + 1) * V);
         const norm = logSumExp(rowLogits);
         const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, inScale, allowed: plan.allowed[voice] };
-        const options = voiceOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined);
+        const options = voiceOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead);
         const scored = options.map((o) => ({ ...o, score: p.logprob + rowLogits[o.id] - norm - PENALTY * (p.broken + o.broken) }));
         scored.sort((a, b) => b.score - a.score);
         for (const o of scored.slice(0, width)) {
@@ -152,7 +172,7 @@ interface VoiceOption {
 }
 
 /** The slot's choices under the grammar, each with the number of rules it breaks. */
-function voiceOptions(model: HarmonizerModel, voice: number, previousPitch: number, plan: FramePlan, rules: FrameRules, pitches: readonly (number | undefined)[], complete: FinalChord | undefined): VoiceOption[] {
+function voiceOptions(model: HarmonizerModel, voice: number, previousPitch: number, plan: FramePlan, rules: FrameRules, pitches: readonly (number | undefined)[], complete: FinalChord | undefined, ahead: Lookahead | undefined): VoiceOption[] {
   const out: VoiceOption[] = [];
   for (const id of model.voiceIds) {
     const info = model.voiceInfo[id]!;
@@ -165,6 +185,8 @@ function voiceOptions(model: HarmonizerModel, voice: number, previousPitch: numb
     }
     let broken = violations(voice, info.pitch, rules);
     if (!info.held && !plan.strikeAllowed && previousPitch >= 0) broken++;
+    if (ahead?.closesTheWay(voice, info.pitch)) broken++;
+    if (voice === 2 && plan.allowed[3] && pitches[3] === undefined && !bassFits(info.pitch, rules, plan.allowed[3], complete)) broken++;
     if (complete) {
       const all = pitches.map((p, v) => (v === voice ? info.pitch : p ?? -1));
       // Choosing the tenor, the bass is still to come, and at the final chord it can only be the root.
@@ -174,6 +196,61 @@ function voiceOptions(model: HarmonizerModel, voice: number, previousPitch: numb
     out.push({ id, pitch: info.pitch, broken });
   }
   return out;
+}
+
+/** Whether, with this tenor, some bass in the frame's allowed pitch classes keeps every rule (and completes the final chord). */
+function bassFits(tenor: number, rules: FrameRules, allowed: readonly boolean[], complete: FinalChord | undefined): boolean {
+  const current = rules.current.slice();
+  current[2] = tenor;
+  const bassRules: FrameRules = { ...rules, current, allowed };
+  const [lo, hi] = VOICE_SOUNDING_RANGES[3];
+  for (let q = lo - rules.toSounding; q <= hi - rules.toSounding; q++) {
+    if (!allowed[((q % 12) + 12) % 12]) continue;
+    if (violations(3, q, bassRules) > 0) continue;
+    if (complete && !completeTriad([current[0] ?? -1, current[1] ?? -1, tenor, q], complete.tonic, complete.minor)) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * One frame of foresight for the voices the next frame constrains (a chord symbol's tones, the final tonic chord):
+ * a pitch from which the voice could reach none of the next frame's allowed pitches without parallels, a clash or a
+ * crossing against the soprano (whose next note is known) would leave the search no clean way on.
+ */
+class Lookahead {
+  private readonly memo = new Map<number, boolean>();
+
+  constructor(
+    private readonly soprano: number,
+    private readonly nextSoprano: number,
+    private readonly next: FramePlan,
+    private readonly toSounding: number,
+    private readonly inScale: readonly boolean[],
+  ) {}
+
+  closesTheWay(voice: number, pitch: number): boolean {
+    const allowed = this.next.allowed[voice];
+    if (!allowed || pitch < 0) return false;
+    const key = voice * 1000 + pitch;
+    let closed = this.memo.get(key);
+    if (closed === undefined) {
+      closed = !this.someWayOn(voice, pitch, allowed);
+      this.memo.set(key, closed);
+    }
+    return closed;
+  }
+
+  private someWayOn(voice: number, pitch: number, allowed: readonly boolean[]): boolean {
+    const [lo, hi] = VOICE_SOUNDING_RANGES[voice];
+    for (let q = lo - this.toSounding; q <= hi - this.toSounding; q++) {
+      if (!allowed[((q % 12) + 12) % 12]) continue;
+      if (this.nextSoprano >= 0 && (q > this.nextSoprano || chromaticClash(q, this.nextSoprano, this.inScale))) continue;
+      if (parallelPerfect(this.soprano, this.nextSoprano, pitch, q)) continue;
+      return true;
+    }
+    return false;
+  }
 }
 
 export function melodyRows(model: HarmonizerModel, frames: readonly Frame[], context: MelodyContext, chords?: readonly (ChordLabel | undefined)[]): MelodyRows {
@@ -217,16 +294,6 @@ function resolveFinalChord(frames: readonly Frame[], context: MelodyContext, opt
   if (!frames[frames.length - 1].fermata) return undefined;
   const final = { tonic: context.minor ? 9 : 0, minor: context.minor };
   return endsOnTonicChordTone(frames, final) ? final : undefined;
-}
-
-function endsOnTonicChordTone(frames: readonly Frame[], final: FinalChord): boolean {
-  for (let f = frames.length - 1; f >= 0; f--) {
-    const s = frames[f].voices[0];
-    if (s.kind !== 'note') continue;
-    const d = (((s.pitch - final.tonic) % 12) + 12) % 12;
-    return d === 0 || d === 4 || d === 7 || (final.minor && d === 3);
-  }
-  return false;
 }
 
 function writtenPitch(v: VoiceEntry): number {

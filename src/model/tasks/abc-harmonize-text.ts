@@ -1,8 +1,11 @@
 import { parseAbc, type AbcTune } from '../../abc';
 import { abcVoiceToFrames } from '../../abc/frames';
 import { framesToAbcVoices } from '../../abc/frames-to-abc';
+import { isMinorish } from '../../music';
 import { VOICE_RANGES, type Frame } from '../../satb';
 import { EngineInputError } from '../errors';
+import { endsOnTonicChordTone } from '../harmonizer/constraints';
+import type { HarmonizerSearchOptions } from '../harmonizer/search';
 import { harmonize } from './harmonize';
 import type { TextAlternative, TextHarmonizerArgs } from './satb-harmonize-text';
 
@@ -23,7 +26,7 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
   if (!melody.frames.some((f) => f.voices[0].kind === 'note')) throw new EngineInputError(`tune ${tune.reference ?? tune.index + 1} has no notes to harmonize`);
   const octave = octaveShift(melody.frames);
   const frames = melody.frames.map((f) => ({ ...f, voices: f.voices.map((v) => (v.kind === 'note' ? { ...v, pitch: v.pitch + octave } : v)) }));
-  const results = await harmonize(model, frames, options, signal);
+  const results = await harmonize(model, frames, { ...melodySearchOptions(melody, octave, frames), ...options }, signal);
   return results.map((h) => {
     const written = framesToAbcVoices(h.frames, {
       ...melody,
@@ -35,6 +38,18 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
     const withHeader = keepOtherHeaderLines(written, text.slice(tune.start, tune.bodyStart));
     return { text: text.slice(0, tune.start) + withHeader.replace(/\n$/, '') + text.slice(tune.end), logprob: h.logprob };
   });
+}
+
+/** The melody's meter, pickup and mode for the harmonizer, where its search pitches sound, and its final tonic. */
+function melodySearchOptions(melody: ReturnType<typeof abcVoiceToFrames>, octave: number, frames: Frame[]): HarmonizerSearchOptions {
+  const minor = isMinorish(melody.key.mode);
+  const barLength = melody.meter.free ? 16 : Math.max(1, Math.round(melody.meter.barLength.toNumber() * 16));
+  const tonic = minor ? 9 : 0;
+  return {
+    context: { barLength, pickup: melody.pickup, minor },
+    toSounding: -(melody.semitones + octave),
+    finalChord: endsOnTonicChordTone(frames, { tonic, minor }) ? { tonic, minor } : 'none',
+  };
 }
 
 const REWRITTEN_FIELD = /^(X|T|M|L|K|V):|^%%score\b/;

@@ -1,5 +1,5 @@
 import { EngineInputError } from '../errors';
-import type { LoadedModel } from '../model';
+import type { HarmonizingModel } from './harmonize';
 import { harmonizeAbcText } from './abc-harmonize-text';
 import type { HarmonizeOptions } from './harmonize';
 import { harmonizeSatbText, type TextAlternative } from './satb-harmonize-text';
@@ -7,7 +7,7 @@ import { harmonizeSatbText, type TextAlternative } from './satb-harmonize-text';
 export type { TextAlternative };
 
 type HarmonizeTextArgs = [
-  model: LoadedModel,
+  model: HarmonizingModel,
   text: string,
   languageId: 'abc' | 'satb',
   selection: { start: number; end: number } | undefined,

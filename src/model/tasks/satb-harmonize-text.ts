@@ -1,7 +1,7 @@
 import { parseSatb, voiceToken, type Frame, type SatbToken } from '../../satb';
 import { EngineInputError } from '../errors';
-import type { LoadedModel } from '../model';
-import { harmonize, type HarmonizeOptions } from './harmonize';
+import { choraleSearchKey } from '../harmonizer/chorale-context';
+import { harmonize, type HarmonizeOptions, type HarmonizingModel } from './harmonize';
 
 export interface TextAlternative {
   /** The whole document with the harmonization written in. */
@@ -11,7 +11,7 @@ export interface TextAlternative {
 
 /** What a document harmonizer takes: the selection (character offsets) limits what it fills. */
 export type TextHarmonizerArgs = [
-  model: LoadedModel,
+  model: HarmonizingModel,
   text: string,
   selection: { start: number; end: number } | undefined,
   options: HarmonizeOptions,
@@ -59,7 +59,10 @@ export async function harmonizeSatbText(...[model, text, selection, options, sig
     if (selected && frame.voices.some((v) => v.kind === 'slot')) last = f;
   });
   if (last < 0) return [{ text, logprob: 0 }];
-  const results = await harmonize(model, frames.slice(0, last + 1), options, signal);
+  const key = choraleSearchKey(parsed.chorale.meta);
+  const search = frames.slice(0, last + 1).map((f) => moveFrame(f, key.toSearch));
+  const found = await harmonize(model, search, { context: key.context, toSounding: key.toSounding, ...options }, signal);
+  const results = found.map((h) => ({ ...h, frames: h.frames.map((f) => moveFrame(f, -key.toSearch)) }));
   return results.map((h) => {
     let out = '';
     let at = 0;
@@ -70,4 +73,10 @@ export async function harmonizeSatbText(...[model, text, selection, options, sig
     }
     return { text: out + text.slice(at), logprob: h.logprob };
   });
+}
+
+/** The frame with its notes moved by `semitones` (the harmonizer works in C major / A minor). */
+function moveFrame(frame: Frame, semitones: number): Frame {
+  if (semitones === 0) return frame;
+  return { ...frame, voices: frame.voices.map((v) => (v.kind === 'note' ? { ...v, pitch: v.pitch + semitones } : v)) };
 }

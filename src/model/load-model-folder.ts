@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadHarmonizer } from './harmonizer/load-harmonizer';
+import type { HarmonizerModel } from './harmonizer/harmonizer-model';
+import type { LoadedModel } from './model';
+import { loadModel, type LoadModelOptions } from './runtime/load-model';
+
+/** Loads a model folder of either kind, by the `type` in its config.json: the harmonizer, or a language model. */
+export async function loadModelFolder(dir: string, options: LoadModelOptions = {}): Promise<LoadedModel | HarmonizerModel> {
+  if (configType(dir) === 'harmonizer') {
+    // The harmonizer's beams are small batches: the CPU serves them best; a GPU request is answered on the CPU.
+    const provider = options.provider === 'cpu' || options.provider === undefined || options.provider === 'auto' ? 'cpu' : options.provider;
+    return loadHarmonizer(dir, { provider });
+  }
+  return loadModel(dir, options);
+}
+
+function configType(dir: string): unknown {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { type?: unknown }).type;
+  } catch {
+    return undefined; // loadModel reports what is wrong with the folder
+  }
+}
