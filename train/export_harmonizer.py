@@ -148,6 +148,7 @@ def build_config(checkpoint, model):
         'encoder': {'width': model.encoding_width, 'hidden': config['encoder_hidden'], 'layers': config['encoder_layers']},
         'decoder': {'hidden': config['decoder_hidden'], 'layers': config['decoder_layers'], 'output': model.output_width},
         'embedding': config['embedding'],
+        'parameters': sum(v.numel() for v in checkpoint['model'].values()),
         'inputs': {'positions': POSITIONS, 'barClasses': {str(k): v for k, v in BAR_CLASSES.items()},
                    'chordLabels': CHORD_LABELS, 'chordQualities': CHORD_QUALITIES},
         'graphs': {'encoder': 'encoder.onnx', 'decoder': 'decoder.onnx', 'tenor': 'tenor.onnx', 'bass': 'bass.onnx'},

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { abcBarState } from '../abc';
-import { AbcGrammar, DEFAULT_CONTEXT_TOKENS, SatbGrammar, complete, encodePrefix, harmonize, loadModel, zeroState, type Grammar, type LoadedModel, type ModelType } from '../model';
+import { AbcGrammar, DEFAULT_CONTEXT_TOKENS, SatbGrammar, complete, defaultModelDir, encodePrefix, harmonize, loadHarmonizer, loadModel, zeroState, type Grammar, type HarmonizingModel, type LoadedModel, type ModelKind, type ModelType } from '../model';
 import { sampleContinuations } from '../model/decoding/continuations';
 import { parseSatb, type Frame } from '../satb';
 import { packageModelsDir } from '../model/model-dir';
@@ -14,7 +14,7 @@ export interface BenchEngineOptions {
   coldRequests?: number;
   provider?: ProviderRequest;
   /** Model directories to measure instead of the default search. */
-  modelDirs?: Partial<Record<ModelType, string>>;
+  modelDirs?: Partial<Record<ModelKind, string>>;
 }
 
 function emit(record: Record<string, unknown>): void {
@@ -225,6 +225,31 @@ export async function benchEngine(options: BenchEngineOptions = {}): Promise<voi
       await gpuFigures(type, found.dir, figures);
     }
   }
+  await harmonizerFigures(options.modelDirs?.harmonizer ?? defaultModelDir('harmonizer'));
+}
+
+/** Harmonize Selection's engine: the harmonizer on a 16-bar melody at each beam width, native and WebAssembly. */
+async function harmonizerFigures(dir: string): Promise<void> {
+  if (!existsSync(join(dir, 'config.json'))) {
+    emit({ bench: 'harmonizer', skipped: `no harmonizer at ${dir}` });
+    return;
+  }
+  const native: Partial<Record<number, number>> = {};
+  for (const provider of ['cpu', 'wasm'] as const) {
+    const model = await loadHarmonizer(dir, { provider });
+    try {
+      emit({ bench: 'harmonizer', provider: model.provider, provider_note: model.providerNote, graphs: Object.values(model.config.graphs) });
+      await harmonize(model, melodyFrames(2), { beamWidth: 8 }); // first runs compile and warm up
+      for (const beamWidth of BEAMS) {
+        const seconds = await harmonizeSeconds(model, beamWidth);
+        if (provider === 'cpu') native[beamWidth] = seconds;
+        emit({ bench: `harmonizer: harmonize 16-bar melody (256 frames), beam ${beamWidth}`, provider: model.provider, seconds,
+          ...(provider === 'wasm' ? { native_seconds: native[beamWidth] } : beamWidth === 8 ? { target_s: 1 } : {}) });
+      }
+    } finally {
+      await model.dispose();
+    }
+  }
 }
 
 /**
@@ -277,7 +302,7 @@ interface Figures {
   beams: Partial<Record<number, number>>;
 }
 
-async function harmonizeSeconds(model: LoadedModel, beamWidth: number): Promise<number> {
+async function harmonizeSeconds(model: HarmonizingModel, beamWidth: number): Promise<number> {
   const t = performance.now();
   await harmonize(model, melodyFrames(16), { beamWidth });
   return +((performance.now() - t) / 1000).toFixed(2);

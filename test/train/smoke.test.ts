@@ -115,3 +115,36 @@ test('a warm start continues the epoch count and history with a fresh learning r
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('harmonizer: corpus -> train -> resume -> export; the four graphs give PyTorch logits in onnxruntime-node and load in the engine', { timeout: 180_000 }, async (t) => {
+  if (!torchAvailable(t)) return;
+  const work = mkdtempSync(join(tmpdir(), 'bachbot-train-harmonizer-'));
+  try {
+    const corpusDir = join(work, 'corpus');
+    const runDir = join(work, 'run');
+    const modelDir = join(work, 'model');
+    smallCorpus(corpusDir);
+    const harmony = readFileSync(join(corpusDir, 'harmony.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(harmony.length, 12);
+    assert.ok(harmony.every((h) => h.chords.length > 0 && h.chords.some((c: number) => c > 0)), 'every chorale has analysed chord labels');
+    const small = ['--encoder-hidden', '8', '--encoder-layers', '1', '--decoder-hidden', '16', '--decoder-layers', '1', '--embedding', '8', '--batch', '4'];
+    const first = run(PYTHON, ['train/train_harmonizer.py', '--corpus', corpusDir, '--out', runDir, ...small, '--epochs', '1']);
+    assert.match(first, /epoch 1: valid loss \d+\.\d+ nats\/voice \(with chord labels \d+\.\d+\)/);
+    const resumed = run(PYTHON, ['train/train_harmonizer.py', '--out', runDir, '--resume', '--epochs', '2']);
+    assert.match(resumed, /epoch 2: valid loss/);
+    assert.doesNotMatch(resumed, /epoch 1:/, 'a resumed run continues after the saved epoch');
+    // export_harmonizer.py runs train/verify_harmonizer.mjs: encoder, decoder, tenor and bass against PyTorch within 1e-4.
+    const exported = run(PYTHON, ['train/export_harmonizer.py', '--checkpoint', join(runDir, 'best.pt'), '--out', modelDir, '--no-card']);
+    assert.match(exported, /onnxruntime-node: encoder max \|diff\| \S+, decoder\/tenor\/bass \S+ over 24 frames/);
+    const { loadHarmonizer } = await import('../../src/model/harmonizer/load-harmonizer');
+    const model = await loadHarmonizer(modelDir);
+    try {
+      assert.equal(model.type, 'harmonizer');
+      assert.ok([1, 2].includes(model.config.training?.epochs as number), 'the kept epoch is one of the two trained');
+    } finally {
+      await model.dispose();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

@@ -1,18 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { abcValidityFigures } from '../../eval/abc-validity';
 import { crossEntropy } from '../../eval/cross-entropy';
 import { harmonizationFigures } from '../../eval/harmonization';
 import { CORPUS_FOLDERS, corpusPieces, toIds, validationPieces, type CorpusKind } from '../../eval/validation-set';
-import { loadModel, type LoadedModel } from '../../model';
+import { loadHarmonizer, loadModel, type LoadedModel } from '../../model';
+import type { Chorale } from '../../satb';
 import { packageModelsDir } from '../../model/model-dir';
 import { resolveCorporaDir } from '../bench-tokenizers';
 import { parseArgs, type CliCommand } from '../command';
 
-const USAGE = `usage: bachbot eval [--models DIR] [--satb DIR] [--abc DIR] [--corpora DIR] [--only satb|abc] [--beams 1,8,32] [--pieces N] [--tunes 200]
+const USAGE = `usage: bachbot eval [--models DIR] [--satb DIR] [--abc DIR] [--harmonizer DIR] [--corpora DIR] [--only satb|abc] [--beams 1,8,32] [--pieces N] [--tunes 200]
   Prints one JSON object per line: validation cross-entropy of each shipped model recomputed from model.onnx
   (checked against config.json), the satb model's training record, harmonization figures on the validation
-  chorales for each beam width, and the share of valid ABC tunes and continuations sampled from the abc model.
+  chorales for each beam width (the chorale model's left-to-right search beside the harmonizer's), and the share of valid ABC tunes and continuations sampled from the abc model.
   A quick run: --beams 1,8 --pieces 10`;
 
 /** Eval's loss must reproduce config.json's (PyTorch's) to this many nats. */
@@ -42,10 +43,12 @@ async function evaluateModel(kind: CorpusKind, model: LoadedModel, corpora: stri
   if (kind === 'satb') {
     const count = Math.min(pieces.length, positiveIntegers(flags.get('pieces') ?? String(pieces.length), 'pieces')[0]);
     const chorales = pieces.slice(0, count).map((p) => p.chorale!);
-    for (const beamWidth of positiveIntegers(flags.get('beams') ?? '1,8,32', 'beams')) {
+    const beams = positiveIntegers(flags.get('beams') ?? '1,8,32', 'beams');
+    for (const beamWidth of beams) {
       const f = await harmonizationFigures(model, chorales, beamWidth);
-      emit({ model: kind, figure: 'harmonization', ...roundAll(f) });
+      emit({ model: kind, figure: 'harmonization', search: 'chorale model, left to right', ...roundAll(f) });
     }
+    await evaluateHarmonizer(flags.get('harmonizer') ?? join(flags.get('models') ?? packageModelsDir(), 'harmonizer'), chorales, beams);
   } else {
     const tunes = positiveIntegers(flags.get('tunes') ?? '200', 'tunes')[0];
     const texts = pieces.map((p) => p.text!);
@@ -54,6 +57,35 @@ async function evaluateModel(kind: CorpusKind, model: LoadedModel, corpora: stri
     }
   }
   return matches;
+}
+
+/** The harmonizer beside the chorale model on the same validation chorales: figures, size, and time for 16 bars. */
+async function evaluateHarmonizer(dir: string, chorales: Chorale[], beams: number[]): Promise<void> {
+  if (!existsSync(join(dir, 'config.json'))) {
+    emit({ model: 'harmonizer', skipped: `no harmonizer at ${dir}` });
+    return;
+  }
+  const model = await loadHarmonizer(dir);
+  try {
+    const metrics = model.config.metrics as { valid_loss_nats?: number; valid_loss_with_labels_nats?: number } | undefined;
+    const bytes = Object.values(model.config.graphs).reduce((n, g) => n + statSync(join(dir, g)).size, 0);
+    const training = model.config.training as { device?: string; seconds?: number; epochs?: number; hyperparameters?: unknown } | undefined;
+    emit({ model: 'harmonizer', figure: 'model', parameters: (model.config as { parameters?: number }).parameters, onnx_mb: round(bytes / 1e6),
+      valid_loss_nats: metrics?.valid_loss_nats, valid_loss_with_labels_nats: metrics?.valid_loss_with_labels_nats,
+      device: training?.device, training_seconds: training?.seconds, epochs: training?.epochs });
+    for (const beamWidth of beams) {
+      const f = await harmonizationFigures(model, chorales, beamWidth);
+      emit({ model: 'harmonizer', figure: 'harmonization', search: 'harmonizer, whole melody, voice-leading rules', ...roundAll(f) });
+    }
+    const sixteenBars = chorales.find((c) => c.frames.length >= 256) ?? chorales[0];
+    for (const beamWidth of beams) {
+      const started = performance.now();
+      await harmonizationFigures(model, [{ ...sixteenBars, frames: sixteenBars.frames.slice(0, 256) }], beamWidth);
+      emit({ model: 'harmonizer', figure: 'seconds_16_bars', beamWidth, seconds: round((performance.now() - started) / 1000), ...(beamWidth === 8 ? { target_s: 1 } : {}) });
+    }
+  } finally {
+    await model.dispose();
+  }
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

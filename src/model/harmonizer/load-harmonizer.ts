@@ -1,17 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import type * as ort from 'onnxruntime-node';
 import { ModelLoadError } from '../errors';
-import { openSession, type ConcreteProvider } from '../runtime/onnx-step';
+import { nativeBackend } from '../runtime/native-session';
 import { shortReason } from '../runtime/providers';
+import { NativeEngineUnavailable, type ConcreteProvider, type ModelSession, type SessionBackend } from '../runtime/session';
+import { wasmBackend } from '../runtime/wasm-session';
 import { zeroState } from '../step';
 import { validateHarmonizerConfig } from './config';
 import { HarmonizerModel } from './harmonizer-model';
 import { GRAPH_NAMES, OnnxHarmonizerNetwork, type GraphName } from './onnx-network';
 
 export interface LoadHarmonizerOptions {
+  /** 'cpu' (default: native onnxruntime, WebAssembly where it will not load), 'wasm', or a GPU provider. */
   provider?: ConcreteProvider;
+  /** The native backend to try first (tests put one that will not load here). */
+  nativeBackend?: SessionBackend;
 }
 
 /** Reads and checks `dir/config.json` and the four graphs it names, opens them, and runs one test frame. */
@@ -29,24 +33,40 @@ export async function loadHarmonizer(dir: string, options: LoadHarmonizerOptions
   } catch (err) {
     throw new ModelLoadError(`${configPath}: ${(err as Error).message.replace(/^config\.json: /, '')}`);
   }
-  const provider = options.provider ?? 'cpu';
-  const sessions = {} as Record<GraphName, ort.InferenceSession>;
+  const paths = {} as Record<GraphName, string>;
+  for (const name of GRAPH_NAMES) paths[name] = await graphFile(dir, config.graphs[name]);
+  let provider = options.provider ?? 'cpu';
+  let providerNote = `${provider} (requested)`;
+  let sessions: Record<GraphName, ModelSession>;
+  try {
+    sessions = await openAll(provider === 'wasm' ? wasmBackend : options.nativeBackend ?? nativeBackend, paths, provider);
+  } catch (err) {
+    if (!(err instanceof NativeEngineUnavailable)) throw err;
+    sessions = await openAll(wasmBackend, paths, 'wasm');
+    providerNote = `wasm: ${err.message}`;
+    provider = 'wasm';
+  }
+  const network = new OnnxHarmonizerNetwork(sessions, config.vocab.length, config.encoder.width, config.decoder.layers, config.decoder.hidden, config.decoder.output);
+  await testFrame(network, dir);
+  return new HarmonizerModel(config, network, { provider, providerNote, dir });
+}
+
+async function openAll(backend: SessionBackend, paths: Record<GraphName, string>, provider: ConcreteProvider): Promise<Record<GraphName, ModelSession>> {
+  const sessions = {} as Record<GraphName, ModelSession>;
   try {
     for (const name of GRAPH_NAMES) {
-      const path = await graphFile(dir, config.graphs[name]);
       try {
-        sessions[name] = await openSession(path, provider);
+        sessions[name] = await backend.open(paths[name], provider);
       } catch (err) {
-        throw new ModelLoadError(`${path} is not a valid ONNX model (${shortReason(err)})`);
+        if (err instanceof NativeEngineUnavailable) throw err;
+        throw new ModelLoadError(`${paths[name]} is not a valid ONNX model (${shortReason(err)})`);
       }
     }
   } catch (err) {
     await Promise.all(Object.values(sessions).map((s) => s.release()));
     throw err;
   }
-  const network = new OnnxHarmonizerNetwork(sessions, config.vocab.length, config.encoder.width, config.decoder.layers, config.decoder.hidden, config.decoder.output);
-  await testFrame(network, dir);
-  return new HarmonizerModel(config, network, { provider, dir });
+  return sessions;
 }
 
 /** A graph named in config.json: a regular file inside the model folder. */

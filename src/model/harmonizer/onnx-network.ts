@@ -1,4 +1,4 @@
-import * as ort from 'onnxruntime-node';
+import type { ModelSession, TensorFeed } from '../runtime/session';
 import type { LstmState } from '../step';
 import type { DecoderStepResult, HarmonizerNetwork, MelodyRows } from './network';
 
@@ -10,7 +10,7 @@ export class OnnxHarmonizerNetwork implements HarmonizerNetwork {
   private disposed = false;
 
   constructor(
-    private readonly sessions: Record<GraphName, ort.InferenceSession>,
+    private readonly sessions: Record<GraphName, ModelSession>,
     readonly vocabSize: number,
     readonly encodingWidth: number,
     readonly layers: number,
@@ -21,12 +21,9 @@ export class OnnxHarmonizerNetwork implements HarmonizerNetwork {
   async encode(melody: MelodyRows): Promise<Float32Array> {
     this.check();
     const frames = melody.soprano.length;
-    const feeds: Record<string, ort.Tensor> = {};
+    const feeds: Record<string, TensorFeed> = {};
     for (const [name, row] of Object.entries(melody) as [keyof MelodyRows, Int32Array][]) feeds[name] = ids(row, [1, frames]);
-    const out = await this.sessions.encoder.run(feeds);
-    const encoding = out.encoding.data as Float32Array;
-    disposeAll(out);
-    return encoding;
+    return (await this.sessions.encoder.run(feeds)).encoding;
   }
 
   async step(encoding: Float32Array, prevAlto: ArrayLike<number>, prevTenor: ArrayLike<number>, prevBass: ArrayLike<number>, state: LstmState): Promise<DecoderStepResult> {
@@ -34,42 +31,36 @@ export class OnnxHarmonizerNetwork implements HarmonizerNetwork {
     const batch = prevAlto.length;
     const shape = [this.layers, batch, this.hidden];
     const out = await this.sessions.decoder.run({
-      encoding: new ort.Tensor('float32', encoding, [batch, this.encodingWidth]),
+      encoding: { type: 'float32', data: encoding, dims: [batch, this.encodingWidth] },
       prev_alto: ids(prevAlto, [batch]),
       prev_tenor: ids(prevTenor, [batch]),
       prev_bass: ids(prevBass, [batch]),
-      h: new ort.Tensor('float32', state.h, shape),
-      c: new ort.Tensor('float32', state.c, shape),
+      h: { type: 'float32', data: state.h, dims: shape },
+      c: { type: 'float32', data: state.c, dims: shape },
     });
-    const result = {
-      altoLogits: out.alto_logits.data as Float32Array,
-      hidden: out.hidden.data as Float32Array,
-      state: { batch, layers: this.layers, hidden: this.hidden, h: out.h_out.data as Float32Array, c: out.c_out.data as Float32Array },
+    return {
+      altoLogits: out.alto_logits,
+      hidden: out.hidden,
+      state: { batch, layers: this.layers, hidden: this.hidden, h: out.h_out, c: out.c_out },
     };
-    disposeAll(out);
-    return result;
   }
 
   async tenor(hidden: Float32Array, alto: ArrayLike<number>): Promise<Float32Array> {
     this.check();
     const batch = alto.length;
-    const out = await this.sessions.tenor.run({ hidden: new ort.Tensor('float32', hidden, [batch, this.outputWidth]), alto: ids(alto, [batch]) });
-    const logits = out.tenor_logits.data as Float32Array;
-    disposeAll(out);
-    return logits;
+    const out = await this.sessions.tenor.run({ hidden: { type: 'float32', data: hidden, dims: [batch, this.outputWidth] }, alto: ids(alto, [batch]) });
+    return out.tenor_logits;
   }
 
   async bass(hidden: Float32Array, alto: ArrayLike<number>, tenor: ArrayLike<number>): Promise<Float32Array> {
     this.check();
     const batch = alto.length;
     const out = await this.sessions.bass.run({
-      hidden: new ort.Tensor('float32', hidden, [batch, this.outputWidth]),
+      hidden: { type: 'float32', data: hidden, dims: [batch, this.outputWidth] },
       alto: ids(alto, [batch]),
       tenor: ids(tenor, [batch]),
     });
-    const logits = out.bass_logits.data as Float32Array;
-    disposeAll(out);
-    return logits;
+    return out.bass_logits;
   }
 
   async dispose(): Promise<void> {
@@ -83,12 +74,8 @@ export class OnnxHarmonizerNetwork implements HarmonizerNetwork {
   }
 }
 
-function ids(values: ArrayLike<number>, dims: number[]): ort.Tensor {
+function ids(values: ArrayLike<number>, dims: number[]): TensorFeed {
   const data = new BigInt64Array(values.length);
   for (let i = 0; i < values.length; i++) data[i] = BigInt(values[i]);
-  return new ort.Tensor('int64', data, dims);
-}
-
-function disposeAll(out: Record<string, ort.Tensor>): void {
-  for (const t of Object.values(out)) t.dispose();
+  return { type: 'int64', data, dims };
 }
