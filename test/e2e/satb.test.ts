@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { harmonizeAlternatives, loadModel } from '../../src/model';
+import { harmonizeAlternatives, loadModelFolder } from '../../src/model';
 import { midiToChorale, parseSatb, voiceToken } from '../../src/satb';
 import { assertOneUndoRestores, lineColumnOf, saveAndWaitFor } from './harness/documents';
 import { checkDiagnostics, describeDiagnostics, readText, satbFrames, struckNotes } from './harness/notation';
@@ -119,7 +119,7 @@ test('Show Alternatives offers harmonizations most likely first; the one picked 
     const file = session.path('chorale-slots.satb'); // from examples/
     const original = readText(file);
     // The engine's own answer for the extension's defaults (beam 8, 5 alternatives), from the same model files.
-    const model = await loadModel(join(repoRoot, 'models/satb'));
+    const model = await loadModelFolder(join(repoRoot, 'models/harmonizer'));
     const expected = await harmonizeAlternatives(model, original, 'satb', undefined, { beamWidth: 8, alternatives: 5 }).finally(() => model.dispose());
     await wb.openFile('chorale-slots.satb');
     await wb.runCommand('BachBot: Show Alternatives');
