@@ -133,3 +133,17 @@ test('an abort in the middle of a search returns promptly', async () => {
   await assert.rejects(harmonize(model, frames, { beamWidth: 8 }, controller.signal), (e: unknown) => e instanceof AbortError);
   assert.ok(Date.now() - started < 1000, `aborted after ${Date.now() - started} ms`);
 });
+
+test("a mode's notes bound the lower voices: no leading tone in mixolydian, a chord symbol's own tones allowed", async () => {
+  const model = fakeHarmonizer();
+  // C mixolydian (the search's key for G or A mixolydian): B-flat, never B.
+  const mixolydian = [0, 2, 4, 5, 7, 9, 10];
+  const melody = [79, 77, 76, 74, 72, 70, 72, 74, 76, 79, 77, 76, 74, 72, 72, 72];
+  const frames: Frame[] = melody.map((pitch, i) => ({ fermata: i === melody.length - 1, voices: [{ kind: 'note', pitch, held: i === melody.length - 1 }, SLOT, SLOT, SLOT] }));
+  const [plain] = await harmonize(model, frames, { beamWidth: 4, pitchClasses: mixolydian });
+  for (const f of plain.frames) for (let v = 1; v < 4; v++) assert.notEqual(mod12(pitchOf(f.voices[v])), 11, 'no B natural');
+  const E7 = { root: 4, quality: 'dom7' as const };
+  const chords = melody.map((_, i) => (i >= 4 && i < 8 ? E7 : undefined));
+  const [withChord] = await harmonize(model, frames, { beamWidth: 4, pitchClasses: mixolydian, chords });
+  for (const f of [4]) for (let v = 1; v < 4; v++) assert.ok(chordPitchClasses(E7).has(mod12(pitchOf(withChord.frames[f].voices[v]))));
+});

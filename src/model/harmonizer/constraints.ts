@@ -24,6 +24,9 @@ export interface ConstraintOptions {
   positions: readonly number[];
   /** Pitch classes of the key's scale (search key); default C major. */
   scale?: readonly number[];
+  /** Pitch classes the lower voices may use anywhere (a mode's notes, so that no leading tone contradicts the
+   * melody); a chord symbol's tones are allowed too under it. Undefined: any. */
+  pitchClasses?: readonly number[];
   /** Where the lower voices may strike a new note (the harmonic rhythm); undefined: anywhere. */
   strikes?: readonly boolean[];
   /** End on a complete root-position tonic chord: from the melody's last note to the end. */
@@ -43,8 +46,9 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
   const inScale = scaleMask(options.scale ?? C_MAJOR_SCALE);
   const n = frames.length;
   const restRun = sopranoRestRuns(frames);
+  const everywhere = options.pitchClasses ? mask(new Set(options.pitchClasses)) : undefined;
   const plans: FramePlan[] = frames.map((_, f) => ({
-    allowed: [undefined, undefined, undefined, undefined],
+    allowed: [undefined, everywhere, everywhere, everywhere],
     restAllowed: restRun[f] >= options.beatLength,
     strikeAllowed: options.strikes?.[f] ?? true,
   }));
@@ -54,8 +58,11 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
       const chord = chords[f];
       if (!chord) continue;
       const changes = f === 0 || !sameChord(chords[f - 1], chord);
-      if (!changes && options.positions[f] % options.beatLength !== 0) continue;
       const tones = mask(chordPitchClasses(chord));
+      if (!changes && options.positions[f] % options.beatLength !== 0) {
+        if (everywhere) plans[f].allowed = [undefined, ...[1, 2, 3].map(() => everywhere.map((ok, pc) => ok || tones[pc]))];
+        continue;
+      }
       plans[f].allowed = [undefined, tones, tones, changes ? mask(new Set([chord.bass ?? chord.root])) : tones];
       plans[f].strikeAllowed ||= changes;
     }

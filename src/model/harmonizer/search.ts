@@ -34,6 +34,8 @@ export interface HarmonizerSearchOptions {
   /** Semitones from the search's pitches to the sounding ones (ranges are judged there). */
   toSounding?: number;
   scale?: readonly number[];
+  /** Pitch classes the lower voices may use (a mode's notes); chord symbols add theirs. Undefined: any. */
+  pitchClasses?: readonly number[];
   strikes?: readonly boolean[];
   /** 'auto' (default): when the last frame lies under a fermata and the melody ends on a tonic-chord tone. */
   finalChord?: FinalChord | 'auto' | 'none';
@@ -93,7 +95,7 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
   const beatLength = context.beatLength ?? defaultBeat(context.barLength);
   const melody = melodyRows(model, frames, context, options.chords);
   const finalChord = resolveFinalChord(frames, context, options.finalChord);
-  const { plans, inScale } = planFrames(frames, { chords: options.chords, beatLength, positions: positionsInBar(frames.length, context), scale: options.scale, strikes: options.strikes, finalChord });
+  const { plans, inScale } = planFrames(frames, { chords: options.chords, beatLength, positions: positionsInBar(frames.length, context), scale: options.scale, pitchClasses: options.pitchClasses, strikes: options.strikes, finalChord });
   const toSounding = options.toSounding ?? 0;
   const net = model.network;
   const encoding = await net.encode(melody);
