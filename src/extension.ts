@@ -13,6 +13,7 @@ import { registerOutlineSupport } from './features/outline';
 import { registerPreviewSupport } from './features/preview';
 import { ModelStatusBar } from './features/status';
 import { ShowSurprisalCommand, SurprisalDecorations } from './features/surprisal/command';
+import { TransposeCommand } from './features/transpose/command';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('BachBot', { log: true });
@@ -42,6 +43,7 @@ function registerCommands(models: BachbotModels, surprisal: SurprisalDecorations
   commands.register(new ExportMidiCommand());
   commands.register(new ImportMidiCommand());
   commands.register(new ShowSurprisalCommand(models, surprisal));
+  commands.register(new TransposeCommand());
   return commands;
 }
 

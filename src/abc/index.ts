@@ -8,7 +8,7 @@ export * from './model-tokens';
 export * from './bar-state';
 export { tunePitches, abcPitchAt, notePitchText, BarAccidentals } from './pitches';
 export type { NotePitch } from './pitches';
-export { transposeAbc, transposeChordSymbol, applyEdits } from './transpose';
+export { transposeAbc, transposeEdits, transposeChordSymbol, intervalToKey, applyEdits, TransposeError } from './transpose';
 export type { TransposeOptions, Edit } from './transpose';
 export { abcVoiceToFrames } from './frames';
 export type { AbcFramesResult, AbcBarLine, FrameSource } from './frames';

@@ -55,7 +55,14 @@ export function transposeKey(key: KeySignature, semitones: number): KeySignature
     const better = Math.abs(f) < Math.abs(fifths) || (Math.abs(f) === Math.abs(fifths) && Math.abs(f - key.fifths) < Math.abs(fifths - key.fifths));
     if (better) fifths = f;
   }
-  const delta = fifths - key.fifths;
+  return shiftKey(key, fifths - key.fifths);
+}
+
+/** The key `fifthsDelta` steps away on the line of fifths (explicit accidentals move with it). */
+export function shiftKey(key: KeySignature, fifthsDelta: number): KeySignature {
+  if (key.none) return { ...key, explicit: key.explicit.map((e) => ({ ...e })) };
+  const delta = fifthsDelta;
+  const fifths = key.fifths + delta;
   const tonic = spellingAtFifths(fifths - MODE_FIFTHS[key.mode]);
   const explicit = key.explicit.map((e) => {
     const s = spellingAtFifths(fifthsOf(e.letter, e.accidental) + delta);

@@ -6,6 +6,7 @@ import { convert } from './convert';
 import { corpus } from './corpus';
 import { evaluate } from './eval';
 import { harmonize } from './harmonize';
+import { transpose } from './transpose';
 
 export const commands: Record<string, CliCommand> = {
   check,
@@ -13,6 +14,7 @@ export const commands: Record<string, CliCommand> = {
   corpus,
   complete,
   harmonize,
+  transpose,
   bench,
   eval: evaluate,
 };
