@@ -2,6 +2,7 @@
 import { keyAccidentals, KeySignature, Letter, parseKey } from '../music/key';
 import { midiOf, SpelledPitch } from '../music/pitch';
 import { parseAbc } from './parse';
+import { tuneAt } from './tunes';
 import type { AbcNote, AbcTune } from './types';
 
 export interface NotePitch {
@@ -94,8 +95,8 @@ function pitchOfNote(note: AbcNote, s: VoicePitchState, tiedOver: Map<string, nu
 
 /** MIDI pitch of the note written at `offset` (anywhere inside its text) in an ABC document, if a note is there. */
 export function abcPitchAt(text: string, offset: number): NotePitch | undefined {
-  const tune = parseAbc(text).tunes.find((t) => offset >= t.bodyStart && offset <= t.end);
-  if (!tune) return undefined;
+  const tune = tuneAt(parseAbc(text).tunes, offset);
+  if (!tune || offset < tune.bodyStart || offset > tune.end) return undefined;
   return tunePitches(tune).find((p) => offset >= p.note.start && offset < p.note.end);
 }
 
