@@ -1,11 +1,12 @@
 import { CHORD_QUALITIES, QUALITY_INTERVALS, mod12, type ChordLabel } from '../music/chord-label';
+import { parseSatbMeter, sixteenthsPerBar } from './meter';
 import type { Frame } from './types';
 
 /** Frames in one beat of a meter ("4/4" -> 4 sixteenths, "6/8" -> 6, "3/2" -> 4: Bach moves in quarters there too). */
 export function analysisBeatFrames(meter: string | undefined): number {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(meter ?? '');
+  const m = parseSatbMeter(meter);
   if (!m) return 4;
-  const [num, den] = [Number(m[1]), Number(m[2])];
+  const { numerator: num, denominator: den } = m;
   if (den === 8) return num % 3 === 0 && num > 3 ? 6 : 2;
   if (den === 16) return 1;
   return 4;
@@ -13,9 +14,7 @@ export function analysisBeatFrames(meter: string | undefined): number {
 
 /** Sixteenths in one bar of a meter ("3/4" -> 12); 16 when the meter cannot be read. */
 export function barFrames(meter: string | undefined): number {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(meter ?? '');
-  if (!m || Number(m[2]) === 0) return 16;
-  return Math.max(1, Math.round((Number(m[1]) * 16) / Number(m[2])));
+  return Math.max(1, Math.round(sixteenthsPerBar(meter)));
 }
 
 /** Index of each frame within its bar, counted from the bar line (frames before `pickup` belong to the bar it completes). */
