@@ -1,5 +1,5 @@
 // The preview page: draws what the host sends, reports clicks, follows the cursor, plays.
-import type { HostToPage, PlaybackState, PreviewDiagnostic, RenderedMessage, RenderMessage, SurprisalMark } from '../src/preview-protocol/messages';
+import type { HostToPage, PlaybackState, PlaySpan, PreviewDiagnostic, RenderedMessage, RenderMessage, SurprisalMark } from '../src/preview-protocol/messages';
 import { SURPRISAL_BUCKETS } from '../src/preview-protocol/surprisal-buckets';
 import { RenderGate } from './render-gate';
 import { onHostMessage, postToHost, readSettings, saveState } from './host';
@@ -22,7 +22,10 @@ const player = new Player(readSettings().soundFontUrl, {
     showPlayback(state, detail);
     postToHost({ type: 'playback', state, ...(detail ? { detail } : {}) });
   },
-  sounding: (elements) => score.showPlaying(elements),
+  sounding: (elements, abcStarts) => {
+    score.showPlaying(elements);
+    if (lastRender) postToHost({ type: 'sounding', uri: lastRender.uri, ranges: score.sourceRanges(abcStarts) });
+  },
 });
 let lastRender: RenderMessage | undefined;
 /** What the page last told the host about the drawing; sent again with a new surprisal count. */
@@ -47,7 +50,7 @@ function handle(message: HostToPage): void {
       if (lastRender?.uri === message.uri) score.showCursor(message.offset);
       return;
     case 'playback-command':
-      return playbackCommand(message.command);
+      return playbackCommand(message.command, message.span);
     case 'surprisal':
       if (lastReport?.uri === message.uri && lastReport.version === message.version) {
         lastReport = { ...lastReport, surprisalNotes: showSurprisal(message.marks) };
@@ -86,8 +89,14 @@ function render(message: RenderMessage): void {
   postToHost(lastReport);
 }
 
-function playbackCommand(command: 'play' | 'pause' | 'toggle' | 'stop'): void {
+function playbackCommand(command: 'play' | 'pause' | 'toggle' | 'stop', span?: PlaySpan): void {
   const playing = player.state === 'playing' || player.state === 'loading';
+  if (span) {
+    const from = score.abcOffsetAt(span.from);
+    if (from === undefined) return void postToHost({ type: 'playback', state: 'error', detail: 'the cursor is not in the tune the preview shows' });
+    void player.play(score.visualObject, { from, to: span.to === undefined ? undefined : score.abcOffsetAt(span.to), loop: span.loop });
+    return;
+  }
   if (command === 'stop') player.stop();
   else if (command === 'pause' || (command === 'toggle' && playing)) player.pause();
   else void player.play(score.visualObject);

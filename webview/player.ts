@@ -2,10 +2,19 @@
 // highlighting the notes as they sound and reporting each state change to the host.
 import * as abcjs from 'abcjs';
 import type { PlaybackState } from '../src/preview-protocol/messages';
+import { playWindow } from './play-window';
 
 export interface PlayerEvents {
   state(state: PlaybackState, detail?: string): void;
-  sounding(elements: Element[]): void;
+  /** The elements sounding now and the ABC characters they were written with (none when playback stops). */
+  sounding(elements: Element[], abcStarts: number[]): void;
+}
+
+/** Play only part of the tune: from the note at ABC offset `from` to the last note before `to`; `loop` repeats it. */
+export interface PlayRange {
+  from: number;
+  to?: number;
+  loop: boolean;
 }
 
 export class Player {
@@ -15,6 +24,10 @@ export class Player {
   private current: PlaybackState = 'stopped';
   /** Bumped by every start and stop, so that a start still loading sounds can tell it was superseded. */
   private generation = 0;
+  /** Where a looping range starts again (milliseconds); undefined when not looping. */
+  private loopFrom: number | undefined;
+  /** Sounds a loop stopped on purpose, whose end (reported later by the synth) is no end of playback. */
+  private stoppedSounds = 0;
 
   constructor(
     private readonly soundFontUrl: string,
@@ -25,7 +38,8 @@ export class Player {
     return this.current;
   }
 
-  async play(tune: abcjs.TuneObject | undefined): Promise<void> {
+  async play(tune: abcjs.TuneObject | undefined, range?: PlayRange): Promise<void> {
+    if (range) this.stop();
     if (this.current === 'playing' || this.current === 'loading') return;
     if (this.current === 'paused' && this.synth && this.timing && this.context) {
       const { synth, timing } = this;
@@ -58,15 +72,28 @@ export class Player {
       await synth.prime();
       if (generation !== this.generation) return;
       this.synth = synth;
+      let window: { startMs: number; endMs?: number } | undefined;
       this.timing = new abcjs.TimingCallbacks(tune, {
         eventCallback: (event) => {
           if (generation !== this.generation) return undefined;
-          this.events.sounding(event?.elements?.flat() ?? []);
+          if (window && (!event || (window.endMs !== undefined && event.milliseconds >= window.endMs))) {
+            if (range?.loop) this.restartAt(window.startMs, true);
+            else if (event) this.stop();
+            return undefined;
+          }
+          this.events.sounding(event?.elements?.flat() ?? [], event?.startCharArray ?? (event?.startChar !== undefined ? [event.startChar] : []));
           return undefined;
         },
       });
+      if (range) {
+        window = playWindow(this.timing.noteTimings, range.from, range.to);
+        if (!window) throw new Error('there is no note at or after the cursor');
+      }
+      this.loopFrom = range?.loop ? window?.startMs ?? 0 : undefined;
+      // Before it runs, a seek only sets where the synth starts (while running it would restart the sound).
+      if (window) synth.seek(window.startMs / 1000, 'seconds');
       synth.start();
-      this.timing.start();
+      this.timing.start(window ? window.startMs / 1000 : 0, 'seconds');
       this.setState('playing');
     } catch (err) {
       if (generation === this.generation) this.fail(err);
@@ -94,7 +121,24 @@ export class Player {
 
   private ended(generation: number): void {
     if (generation !== this.generation) return;
+    if (this.stoppedSounds > 0) {
+      this.stoppedSounds--; // the sound a loop stopped to start again
+      return;
+    }
+    if (this.loopFrom !== undefined) return this.restartAt(this.loopFrom, false);
     this.stop();
+  }
+
+  /** Plays the sound and the highlights again from `ms`; `stopping` when the sound is still running. */
+  private restartAt(ms: number, stopping: boolean): void {
+    if (!this.synth || !this.timing) return;
+    if (stopping) {
+      this.stoppedSounds++;
+      this.synth.stop();
+    }
+    this.synth.seek(ms / 1000, 'seconds');
+    this.synth.start();
+    this.timing.setProgress(ms / 1000, 'seconds');
   }
 
   private release(): void {
@@ -102,7 +146,9 @@ export class Player {
     this.timing?.stop();
     this.synth = undefined;
     this.timing = undefined;
-    this.events.sounding([]);
+    this.loopFrom = undefined;
+    this.stoppedSounds = 0;
+    this.events.sounding([], []);
   }
 
   private setState(state: PlaybackState, detail?: string): void {

@@ -104,6 +104,26 @@ export class Score {
     return found.length;
   }
 
+  /**
+   * The offset in the drawn ABC that a document offset stands for: the same place in a tune's slice; for a chorale,
+   * the first note the offset's token or frame sounds. Undefined outside what is drawn.
+   */
+  abcOffsetAt(offset: number): number | undefined {
+    if (!this.shown) return undefined;
+    if (this.mapping.kind === 'offset') {
+      const local = offset - this.mapping.base;
+      return local >= 0 && local <= this.shown.abc.length ? local : undefined;
+    }
+    const found = notesAtOffset(this.mapping, this.shown.abc, this.notes, offset);
+    return found.length > 0 ? Math.min(...found.map((i) => this.notes[i].abcStart)) : undefined;
+  }
+
+  /** Document ranges of the drawn notes written at these ABC offsets (abcjs's `startChar`s). */
+  sourceRanges(abcStarts: number[]): OffsetRange[] {
+    const wanted = new Set(abcStarts);
+    return this.notes.filter((n) => wanted.has(n.abcStart) && n.source).map((n) => n.source!);
+  }
+
   /** Marks the elements sounding now (abcjs timing events give their SVG elements). */
   showPlaying(elements: Element[]): void {
     this.clearPlaying();

@@ -84,6 +84,15 @@ export interface CursorMessage {
 export interface PlaybackCommandMessage {
   type: 'playback-command';
   command: 'play' | 'pause' | 'toggle' | 'stop';
+  /** Play only from here (document offsets): from the note at `from` to the last note before `to`, or to the end. */
+  span?: PlaySpan;
+}
+
+export interface PlaySpan {
+  from: number;
+  to?: number;
+  /** Start again at `from` each time the span has been played, until stopped. */
+  loop: boolean;
 }
 
 export type HostToPage = RenderMessage | CursorMessage | PlaybackCommandMessage | SurprisalMessage;
@@ -121,12 +130,19 @@ export interface PlaybackMessage {
   detail?: string;
 }
 
+/** The notes sounding now, as document ranges (empty when playback stops), for the editor to highlight. */
+export interface SoundingMessage {
+  type: 'sounding';
+  uri: string;
+  ranges: OffsetRange[];
+}
+
 export interface PageErrorMessage {
   type: 'page-error';
   message: string;
 }
 
-export type PageToHost = ReadyMessage | RevealSourceMessage | RenderedMessage | PlaybackMessage | PageErrorMessage;
+export type PageToHost = ReadyMessage | RevealSourceMessage | RenderedMessage | PlaybackMessage | SoundingMessage | PageErrorMessage;
 
 /** What the page keeps in `vscode.setState`, read back by the panel serializer after a reload. */
 export interface PreviewPageState {
@@ -139,7 +155,7 @@ export interface PreviewPageSettings {
   soundFontUrl: string;
 }
 
-const PAGE_TO_HOST_TYPES: ReadonlySet<string> = new Set(['ready', 'reveal-source', 'rendered', 'playback', 'page-error']);
+const PAGE_TO_HOST_TYPES: ReadonlySet<string> = new Set(['ready', 'reveal-source', 'rendered', 'playback', 'sounding', 'page-error']);
 const HOST_TO_PAGE_TYPES: ReadonlySet<string> = new Set(['render', 'cursor', 'playback-command', 'surprisal']);
 
 /** Guards for messages that arrive untyped from the other side. */

@@ -343,3 +343,39 @@ test('a short tune plays to its end and reports stopped', { skip: !available && 
   await waitForPosted('playback', (m) => m.state === 'stopped', 10_000);
   assert.equal(await page.locator('#score .bachbot-playing').count(), 0);
 });
+
+test('play from the cursor starts at the cursor\'s note; a selection plays its notes and stops; a loop comes back', { skip: !available && 'no Chromium' }, async () => {
+  await send(buildRenderMessage({ uri: 'file:///jigs.abc', fileName: 'jigs.abc', version: 10, languageId: 'abc', text: jigs, cursor: abacus.start }));
+  await waitForPosted('rendered', (m) => m.version === 10);
+  const letters = abcNoteLetters(abacus.text).map((o) => o + abacus.start);
+  const firstSounding = async () => (await waitForPosted('sounding', (m) => m.ranges.length > 0, 20_000)).ranges;
+  const holds = (ranges: { start: number; end: number }[], offset: number) => ranges.some((r) => r.start <= offset && offset < r.end);
+
+  await clearPosted();
+  await send({ type: 'playback-command', command: 'play', span: { from: letters[17], loop: false } });
+  assert.ok(holds(await firstSounding(), letters[17]), 'the first note heard is the one at the cursor');
+  await send({ type: 'playback-command', command: 'stop' });
+  await waitForPosted('playback', (m) => m.state === 'stopped');
+
+  await clearPosted();
+  await send({ type: 'playback-command', command: 'play', span: { from: letters[3], to: letters[6], loop: false } });
+  await waitForPosted('playback', (m) => m.state === 'stopped', 20_000);
+  const heard = (await posted()).flatMap((m) => (m.type === 'sounding' ? m.ranges : []));
+  assert.ok(heard.length >= 3, `heard ${heard.length} notes: ${JSON.stringify((await posted()).map((m) => m.type === 'sounding' ? m.ranges : m.type))} letters ${letters.slice(0, 8)}`);
+  assert.ok(heard.every((r) => r.start >= letters[3] - 5 && r.start < letters[6]), `only the selection sounds: ${JSON.stringify(heard)}`);
+  assert.ok(holds(heard, letters[3]) && holds(heard, letters[5]), 'from its first note to its last');
+
+  await clearPosted();
+  await send({ type: 'playback-command', command: 'play', span: { from: letters[3], to: letters[5], loop: true } });
+  await firstSounding();
+  const deadline = Date.now() + 20_000;
+  let rounds = 0;
+  while (Date.now() < deadline && rounds < 2) {
+    const all = (await posted()).filter((m): m is Extract<PageToHost, { type: 'sounding' }> => m.type === 'sounding' && m.ranges.length > 0);
+    rounds = all.filter((m) => holds(m.ranges, letters[3])).length;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(rounds >= 2, 'the loop came back to its first note');
+  await send({ type: 'playback-command', command: 'stop' });
+  await waitForPosted('playback', (m) => m.state === 'stopped');
+});

@@ -13,6 +13,7 @@ const pageExamples: { [K in PageToHost['type']]: Extract<PageToHost, { type: K }
   'reveal-source': { type: 'reveal-source', uri: 'file:///a.abc', version: 2, start: 10, end: 12 },
   rendered: { type: 'rendered', uri: 'file:///a.abc', version: 2, notes: 40, warnings: [] },
   playback: { type: 'playback', state: 'playing' },
+  sounding: { type: 'sounding', uri: 'file:///a.abc', ranges: [{ start: 10, end: 12 }] },
   'page-error': { type: 'page-error', message: 'boom' },
 };
 const hostExamples: { [K in HostToPage['type']]: Extract<HostToPage, { type: K }> } = {
@@ -27,7 +28,7 @@ const hostExamples: { [K in HostToPage['type']]: Extract<HostToPage, { type: K }
     diagnostics: [],
   },
   cursor: { type: 'cursor', uri: 'file:///a.abc', offset: 3 },
-  'playback-command': { type: 'playback-command', command: 'toggle' },
+  'playback-command': { type: 'playback-command', command: 'play', span: { from: 10, to: 20, loop: true } },
   surprisal: { type: 'surprisal', uri: 'file:///a.abc', version: 1, marks: [{ start: 8, end: 9, bucket: 2, text: 'C: surprisal 3.00 nats (p ≈ 5.0%), unusual' }] },
 };
 

@@ -48,3 +48,28 @@ export class StopPreviewCommand implements Command {
     this.manager.target()?.post({ type: 'playback-command', command: 'stop' });
   }
 }
+
+/** "Play from Cursor", "Play Selection" (from the cursor when nothing is selected) and "Loop Selection". */
+export class PlayFromEditorCommand implements Command {
+  readonly id: string;
+
+  constructor(
+    private readonly manager: PreviewManager,
+    private readonly what: 'cursor' | 'selection' | 'loop',
+  ) {
+    this.id = { cursor: 'bachbot.playFromCursor', selection: 'bachbot.playSelection', loop: 'bachbot.loopSelection' }[what];
+  }
+
+  execute(): void {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !previewLanguageOf(editor.document)) {
+      void vscode.window.showInformationMessage('BachBot: put the cursor in an .abc tune or a .satb chorale to play from it.');
+      return;
+    }
+    const document = editor.document;
+    const selection = editor.selection;
+    const from = document.offsetAt(this.what === 'cursor' ? selection.active : selection.start);
+    const to = this.what === 'cursor' || selection.isEmpty ? undefined : document.offsetAt(selection.end);
+    this.manager.previewOf(document.uri).play({ type: 'playback-command', command: 'play', span: { from, to, loop: this.what === 'loop' } });
+  }
+}

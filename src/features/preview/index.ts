@@ -1,7 +1,7 @@
 // The score preview: commands, the panel manager and the serializer that restores panels after a reload.
 import * as vscode from 'vscode';
 import { CommandManager } from '../command-manager';
-import { OpenPreviewToSideCommand, PlayPreviewCommand, StopPreviewCommand } from './commands';
+import { OpenPreviewToSideCommand, PlayFromEditorCommand, PlayPreviewCommand, StopPreviewCommand } from './commands';
 import { PreviewManager, type SurprisalSource } from './preview-manager';
 import { PREVIEW_VIEW_TYPE } from './preview-panel';
 
@@ -18,5 +18,8 @@ export function registerPreviewSupport(context: vscode.ExtensionContext, deps: P
   commands.register(new OpenPreviewToSideCommand(manager));
   commands.register(new PlayPreviewCommand(manager));
   commands.register(new StopPreviewCommand(manager));
+  commands.register(new PlayFromEditorCommand(manager, 'cursor'));
+  commands.register(new PlayFromEditorCommand(manager, 'selection'));
+  commands.register(new PlayFromEditorCommand(manager, 'loop'));
   return vscode.Disposable.from(commands, vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager), manager);
 }

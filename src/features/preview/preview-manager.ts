@@ -24,11 +24,11 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     this.surprisalShown = surprisal?.onDidShow((uri) => this.find(uri)?.showSurprisal());
   }
 
-  openToSide(documentUri: vscode.Uri): void {
+  openToSide(documentUri: vscode.Uri): PreviewPanel {
     const existing = this.find(documentUri);
     if (existing) {
       existing.reveal();
-      return;
+      return existing;
     }
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
@@ -36,7 +36,12 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       webviewOptions(this.extensionUri),
     );
-    this.adopt(panel, documentUri);
+    return this.adopt(panel, documentUri);
+  }
+
+  /** The preview of a document, opened beside its editor if there is none yet. */
+  previewOf(documentUri: vscode.Uri): PreviewPanel {
+    return this.find(documentUri) ?? this.openToSide(documentUri);
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewPageState | undefined): Promise<void> {
@@ -69,7 +74,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     this.panels.clear();
   }
 
-  private adopt(webviewPanel: vscode.WebviewPanel, documentUri: vscode.Uri): void {
+  private adopt(webviewPanel: vscode.WebviewPanel, documentUri: vscode.Uri): PreviewPanel {
     const preview = new PreviewPanel(webviewPanel, documentUri, this.extensionUri, this.log, () => this.surprisal?.marksFor(documentUri));
     this.panels.add(preview);
     this.lastActive = preview;
@@ -80,6 +85,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       this.panels.delete(preview);
       if (this.lastActive === preview) this.lastActive = undefined;
     });
+    return preview;
   }
 
   private find(documentUri: vscode.Uri): PreviewPanel | undefined {

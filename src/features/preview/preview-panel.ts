@@ -29,6 +29,16 @@ export class PreviewPanel extends Disposable {
   private readonly throttle = this.register(new Throttle(RENDER_THROTTLE_MS, () => this.render()));
   private pageReady = false;
   private lastPosted: { version: number; key: string } | undefined;
+  /** A play request made before the page had drawn the document; sent after the first render. */
+  private pendingPlay: HostToPage | undefined;
+  private readonly soundingDecoration = this.register(
+    vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'),
+      borderColor: new vscode.ThemeColor('editorBracketMatch.border'),
+      borderStyle: 'solid',
+      borderWidth: '1px',
+    }),
+  );
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
 
@@ -60,6 +70,16 @@ export class PreviewPanel extends Disposable {
 
   post(message: HostToPage): void {
     if (this.pageReady) void this.panel.webview.postMessage(message);
+  }
+
+  /** Sends a play request now, or after the page has drawn the document when it has not yet. */
+  play(message: HostToPage): void {
+    const document = this.document();
+    const drawn = this.pageReady && this.lastPosted && (!document || renderKey(this.source(document)) === this.lastPosted.key);
+    if (drawn) return this.post(message);
+    // The page has not drawn this document yet, or shows another of its tunes: draw first, then play.
+    this.pendingPlay = message;
+    this.throttle.runNow();
   }
 
   /** Sends the document's surprisal marks to the page, which colours the drawing if it shows their version. */
@@ -106,7 +126,11 @@ export class PreviewPanel extends Disposable {
       case 'rendered':
         // What the page drew: for the page's own tests; the host needs nothing from it.
         return;
+      case 'sounding':
+        this.showSounding(message.ranges);
+        return;
       case 'playback':
+        if (message.state === 'stopped' || message.state === 'error') this.showSounding([]);
         if (message.state === 'error') void vscode.window.showWarningMessage(`BachBot preview: cannot play: ${message.detail ?? 'unknown error'}`);
         return;
       case 'page-error':
@@ -128,8 +152,21 @@ export class PreviewPanel extends Disposable {
       this.post({ ...buildRenderMessage(source), ...(surprisal ? { surprisal } : {}) });
       this.lastPosted = { version: source.version, key };
       this.updateTitle();
+      if (this.pendingPlay) {
+        this.post(this.pendingPlay);
+        this.pendingPlay = undefined;
+      }
     } catch (err) {
       this.log(`preview render failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+
+  /** Highlights the notes sounding now in every editor showing the document (nothing when playback stops). */
+  private showSounding(ranges: { start: number; end: number }[]): void {
+    const document = this.document();
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (!this.isMine(editor.document) || !document) continue;
+      editor.setDecorations(this.soundingDecoration, ranges.map((r) => new vscode.Range(document.positionAt(r.start), document.positionAt(r.end))));
     }
   }
 
