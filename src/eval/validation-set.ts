@@ -2,9 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { abcModelTokens } from '../abc/model-tokens';
 import { isValidationPiece } from '../model/split';
+import type { NotationLanguage } from '../notation/types';
 import { choraleModelTokens, parseSatb, type Chorale } from '../satb';
 
-export type CorpusKind = 'satb' | 'abc';
+/** A corpus is of one notation. */
+export type CorpusKind = NotationLanguage;
 
 /** A piece as `bachbot corpus` names and tokenizes it. */
 export interface CorpusPiece {

@@ -1,6 +1,10 @@
+import type { NotationLanguage } from '../notation/types';
+import { TUNE_END, TUNE_START } from '../abc/model-tokens';
+import { END_TOKEN, START_TOKEN } from '../satb/tokens';
 import { ModelLoadError } from './errors';
 
-export type ModelType = 'satb' | 'abc';
+/** A language model reads and writes one notation. */
+export type ModelType = NotationLanguage;
 
 /** `models/<name>/config.json`, as train/ writes it (the fields the engine relies on are checked). */
 export interface ModelConfig {
@@ -17,9 +21,10 @@ export interface ModelConfig {
   license?: string;
 }
 
-const DEFAULT_SPECIALS: Record<ModelType, { start: string; end: string }> = {
-  satb: { start: 'START', end: 'END' },
-  abc: { start: '<tune>', end: '</tune>' },
+/** The tokens that open and close a piece in each notation's token language (the corpus writes them too). */
+export const DEFAULT_SPECIALS: Record<ModelType, { start: string; end: string }> = {
+  satb: { start: START_TOKEN, end: END_TOKEN },
+  abc: { start: TUNE_START, end: TUNE_END },
 };
 
 function fail(problem: string): never {

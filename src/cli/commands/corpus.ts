@@ -6,10 +6,10 @@ import { chordLabelId } from '../../music/chord-label';
 import { choraleModelTokens, parseKeyMeta, parseSatb, type Chorale } from '../../satb';
 import { analysisBeatFrames, analyzeChords, barFrames } from '../../satb/harmony-analysis';
 import { isMinorish } from '../../music';
+import { DEFAULT_SPECIALS } from '../../model/config';
+import type { NotationLanguage } from '../../notation';
 import { parseArgs, type CliCommand } from '../command';
 import { notationFilesIn, type NotationFile } from '../notation-files';
-
-type CorpusType = 'satb' | 'abc';
 
 interface Piece {
   name: string;
@@ -25,11 +25,6 @@ interface PieceHarmony {
   /** One chord label id per frame (src/music/chord-label.ts), from the analysis of each beat's sonority. */
   chords: number[];
 }
-
-const SPECIALS: Record<CorpusType, { start: string; end: string }> = {
-  satb: { start: 'START', end: 'END' },
-  abc: { start: '<tune>', end: '</tune>' },
-};
 
 const USAGE = 'usage: bachbot corpus DIR|FILE... --out OUTDIR';
 
@@ -65,7 +60,7 @@ export const corpus: CliCommand = {
   },
 };
 
-function corpusType(files: NotationFile[]): CorpusType | { problem: string } {
+function corpusType(files: NotationFile[]): NotationLanguage | { problem: string } {
   const exts = new Set(files.map((f) => extname(f.path).toLowerCase()));
   if (exts.size === 1 && exts.has('.satb')) return 'satb';
   if (exts.size === 1 && exts.has('.abc')) return 'abc';
@@ -119,14 +114,14 @@ function harmonyOf(chorale: Chorale): PieceHarmony {
   };
 }
 
-function writeCorpus(outDir: string, type: CorpusType, pieces: Piece[]): { tokens: number; vocabulary: number } {
+function writeCorpus(outDir: string, type: NotationLanguage, pieces: Piece[]): { tokens: number; vocabulary: number } {
   const names = new Set<string>();
   for (const p of pieces) {
     if (names.has(p.name)) throw new Error(`two pieces are named '${p.name}'; corpus names must be unique`);
     names.add(p.name);
   }
   pieces.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const specials = SPECIALS[type];
+  const specials = DEFAULT_SPECIALS[type];
   const others = new Set<string>();
   for (const p of pieces) for (const t of p.tokens) if (t !== specials.start && t !== specials.end) others.add(t);
   const vocab = [specials.start, specials.end, ...[...others].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];

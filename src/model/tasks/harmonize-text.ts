@@ -1,3 +1,4 @@
+import type { NotationLanguage } from '../../notation/types';
 import { EngineInputError } from '../errors';
 import type { HarmonizingModel } from './harmonize';
 import { harmonizeAbcText } from './abc-harmonize-text';
@@ -9,7 +10,7 @@ export type { TextAlternative };
 type HarmonizeTextArgs = [
   model: HarmonizingModel,
   text: string,
-  languageId: 'abc' | 'satb',
+  languageId: NotationLanguage,
   selection: { start: number; end: number } | undefined,
   options?: HarmonizeOptions,
   signal?: AbortSignal,
