@@ -38,6 +38,8 @@ export interface FramePlan {
   allowed: (boolean[] | undefined)[];
   restAllowed: boolean;
   strikeAllowed: boolean;
+  /** The bass is held to a chord's root or a final chord here (the tenor leaves it room). */
+  bassRestricted?: boolean;
   /** Last frame of a final tonic chord: root, third and fifth must all sound. */
   completeTonic?: FinalChord;
 }
@@ -64,6 +66,7 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
         continue;
       }
       plans[f].allowed = [undefined, tones, tones, changes ? mask(new Set([chord.bass ?? chord.root])) : tones];
+      plans[f].bassRestricted = true;
       plans[f].strikeAllowed ||= changes;
     }
   }
@@ -72,7 +75,10 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
     const start = lastSopranoStrike(frames);
     const thirds = final.minor ? [3, 4] : [4];
     const triad = mask(new Set([final.tonic, ...thirds.map((t) => final.tonic + t), final.tonic + 7]));
-    for (let f = start; f < n; f++) plans[f].allowed = [undefined, triad, triad, f === n - 1 ? mask(new Set([final.tonic])) : triad];
+    for (let f = start; f < n; f++) {
+      plans[f].allowed = [undefined, triad, triad, f === n - 1 ? mask(new Set([final.tonic])) : triad];
+      plans[f].bassRestricted = true;
+    }
     plans[n - 1].completeTonic = final;
     plans[start].strikeAllowed = true;
   }

@@ -137,13 +137,12 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
         const rowLogits = logits.subarray(r * V, (r + 1) * V);
         const norm = logSumExp(rowLogits);
         const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, inScale, allowed: plan.allowed[voice] };
-        const options = voiceOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead);
-        const scored = options.map((o) => ({ ...o, score: p.logprob + rowLogits[o.id] - norm - PENALTY * (p.broken + o.broken) }));
-        scored.sort((a, b) => b.score - a.score);
-        for (const o of scored.slice(0, width)) {
+        const count = voiceOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead);
+        const kept = topOptions(count, width, (k) => rowLogits[scratch.id[k]] - PENALTY * scratch.broken[k]);
+        for (const k of kept) {
           const pitches = p.pitches.slice();
-          pitches[voice] = o.pitch;
-          next.push({ beam: p.beam, ids: [...p.ids, o.id], pitches, logprob: p.logprob + rowLogits[o.id] - norm, broken: p.broken + o.broken });
+          pitches[voice] = scratch.pitch[k];
+          next.push({ beam: p.beam, ids: [...p.ids, scratch.id[k]], pitches, logprob: p.logprob + rowLogits[scratch.id[k]] - norm, broken: p.broken + scratch.broken[k] });
         }
       });
       next.sort((a, b) => b.logprob - PENALTY * b.broken - (a.logprob - PENALTY * a.broken) || a.beam - b.beam);
@@ -167,37 +166,61 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
   return beams.slice(0, wanted).map((beam) => ({ frames: fill(model, frames, beam), logprob: beam.logprob, violations: beam.broken }));
 }
 
-interface VoiceOption {
-  id: number;
-  pitch: number;
-  broken: number;
-}
+/** The slot's current choices (voiceOptions writes them here): token id, pitch (-1 rest), rules broken. */
+const scratch = { id: new Int32Array(512), pitch: new Int32Array(512), broken: new Int32Array(512) };
 
-/** The slot's choices under the grammar, each with the number of rules it breaks. */
-function voiceOptions(model: HarmonizerModel, voice: number, previousPitch: number, plan: FramePlan, rules: FrameRules, pitches: readonly (number | undefined)[], complete: FinalChord | undefined, ahead: Lookahead | undefined): VoiceOption[] {
-  const out: VoiceOption[] = [];
+/** Writes the slot's choices under the grammar into `scratch`, each with the number of rules it breaks; returns how many. */
+function voiceOptions(model: HarmonizerModel, voice: number, previousPitch: number, plan: FramePlan, rules: FrameRules, pitches: readonly (number | undefined)[], complete: FinalChord | undefined, ahead: Lookahead | undefined): number {
+  if (scratch.id.length < model.voiceIds.length) {
+    for (const key of ['id', 'pitch', 'broken'] as const) scratch[key] = new Int32Array(model.voiceIds.length);
+  }
+  let n = 0;
+  const add = (id: number, pitch: number, broken: number) => {
+    scratch.id[n] = id;
+    scratch.pitch[n] = pitch;
+    scratch.broken[n] = broken;
+    n++;
+  };
+  const checkBass = voice === 2 && plan.bassRestricted && pitches[3] === undefined;
   for (const id of model.voiceIds) {
     const info = model.voiceInfo[id]!;
     if (info.pitch < 0) {
-      if (plan.restAllowed) out.push({ id, pitch: -1, broken: 0 });
+      if (plan.restAllowed) add(id, -1, 0);
       continue;
     }
-    if (info.held) {
-      if (previousPitch !== info.pitch) continue;
-    }
+    if (info.held && previousPitch !== info.pitch) continue;
     let broken = violations(voice, info.pitch, rules);
     if (!info.held && !plan.strikeAllowed && previousPitch >= 0) broken++;
     if (ahead?.closesTheWay(voice, info.pitch)) broken++;
-    if (voice === 2 && plan.allowed[3] && pitches[3] === undefined && !bassFits(info.pitch, rules, plan.allowed[3], complete)) broken++;
+    if (checkBass && !bassFits(info.pitch, rules, plan.allowed[3]!, complete)) broken++;
     if (complete) {
       const all = pitches.map((p, v) => (v === voice ? info.pitch : p ?? -1));
       // Choosing the tenor, the bass is still to come, and at the final chord it can only be the root.
       if (voice === 2) all[3] = complete.tonic;
       if (!completeTriad(all, complete.tonic, complete.minor)) broken++;
     }
-    out.push({ id, pitch: info.pitch, broken });
+    add(id, info.pitch, broken);
   }
-  return out;
+  return n;
+}
+
+/** Indices of the `k` best of `count` choices by `score`, best first (ties: the earlier index). */
+function topOptions(count: number, k: number, score: (i: number) => number): number[] {
+  const best: number[] = [];
+  const scores: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const x = score(i);
+    if (best.length === k && x <= scores[k - 1]) continue;
+    let at = best.length < k ? best.length : k - 1;
+    while (at > 0 && scores[at - 1] < x) at--;
+    best.splice(at, 0, i);
+    scores.splice(at, 0, x);
+    if (best.length > k) {
+      best.pop();
+      scores.pop();
+    }
+  }
+  return best;
 }
 
 /** Whether, with this tenor, some bass in the frame's allowed pitch classes keeps every rule (and completes the final chord). */
