@@ -147,3 +147,17 @@ test("a mode's notes bound the lower voices: no leading tone in mixolydian, a ch
   const [withChord] = await harmonize(model, frames, { beamWidth: 4, pitchClasses: mixolydian, chords });
   for (const f of [4]) for (let v = 1; v < 4; v++) assert.ok(chordPitchClasses(E7).has(mod12(pitchOf(withChord.frames[f].voices[v]))));
 });
+
+test('a minor chorale closes with a Picardy third, or on the major chord of the fifth when its melody ends there', async () => {
+  const model = fakeHarmonizer();
+  const ending = (melody: number[]): Frame[] => melody.flatMap((pitch, i) => [0, 1, 2, 3].map((k): Frame => ({ fermata: i === melody.length - 1, voices: [{ kind: 'note', pitch, held: k > 0 }, SLOT, SLOT, SLOT] })));
+  const context = { barLength: 16, pickup: 0, minor: true };
+  const [tonic] = await harmonize(model, ending([72, 71, 69]), { beamWidth: 4, context });
+  const last = tonic.frames[tonic.frames.length - 1].voices.map(pitchOf);
+  assert.equal(mod12(last[3]), 9, 'A in the bass');
+  assert.ok(last.some((p) => mod12(p) === 1) && !last.some((p) => mod12(p) === 0), `A major: ${last}`);
+  const [phrygian] = await harmonize(model, ending([72, 77, 76]), { beamWidth: 4, context });
+  const close = phrygian.frames[phrygian.frames.length - 1].voices.map(pitchOf);
+  assert.equal(mod12(close[3]), 4, 'E in the bass');
+  assert.ok(close.some((p) => mod12(p) === 8), `E major: ${close}`);
+});

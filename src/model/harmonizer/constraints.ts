@@ -10,8 +10,9 @@ import { C_MAJOR_SCALE, scaleMask } from './rules';
 export interface FinalChord {
   /** Pitch class of the tonic in the search's key. */
   tonic: number;
-  /** Minor: the tonic chord may take either third (a Picardy third ends a minor piece on major). */
   minor: boolean;
+  /** A minor piece ends on a major tonic chord (Bach's usual close), unless the melody itself sings the minor third. */
+  picardy?: boolean;
 }
 
 export interface ConstraintOptions {
@@ -73,8 +74,9 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
   const final = options.finalChord;
   if (final && n > 0) {
     const start = lastSopranoStrike(frames);
-    const thirds = final.minor ? [3, 4] : [4];
-    const triad = mask(new Set([final.tonic, ...thirds.map((t) => final.tonic + t), final.tonic + 7]));
+    const sung = mod12(sopranoPitch(frames, start) - final.tonic);
+    const third = sung === 3 || sung === 4 ? sung : final.minor && !final.picardy ? 3 : 4;
+    const triad = mask(new Set([final.tonic, final.tonic + third, final.tonic + 7]));
     for (let f = start; f < n; f++) {
       plans[f].allowed = [undefined, triad, triad, f === n - 1 ? mask(new Set([final.tonic])) : triad];
       plans[f].bassRestricted = true;
@@ -100,6 +102,11 @@ function sopranoRestRuns(frames: readonly Frame[]): number[] {
     f = e;
   }
   return out;
+}
+
+function sopranoPitch(frames: readonly Frame[], f: number): number {
+  const s = frames[f].voices[0];
+  return s.kind === 'note' ? s.pitch : -1;
 }
 
 function lastSopranoStrike(frames: readonly Frame[]): number {

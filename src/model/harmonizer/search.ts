@@ -37,7 +37,7 @@ export interface HarmonizerSearchOptions {
   /** Pitch classes the lower voices may use (a mode's notes); chord symbols add theirs. Undefined: any. */
   pitchClasses?: readonly number[];
   strikes?: readonly boolean[];
-  /** 'auto' (default): when the last frame lies under a fermata and the melody ends on a tonic-chord tone. */
+  /** 'auto' (default): when the last frame lies under a fermata and the melody ends on a tonic-chord tone (a minor chorale closing with a Picardy third). */
   finalChord?: FinalChord | 'auto' | 'none';
 }
 
@@ -145,11 +145,11 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
           next.push({ beam: p.beam, ids: [...p.ids, scratch.id[k]], pitches, logprob: p.logprob + rowLogits[scratch.id[k]] - norm, broken: p.broken + scratch.broken[k] });
         }
       });
-      next.sort((a, b) => b.logprob - PENALTY * b.broken - (a.logprob - PENALTY * a.broken) || a.beam - b.beam);
+      next.sort((a, b) => rank(b) - rank(a) || a.beam - b.beam);
       partials = next.slice(0, voice === 3 ? width : width * PARTIALS_PER_BEAM);
     }
     if (partials.length > width) {
-      partials.sort((a, b) => b.logprob - PENALTY * b.broken - (a.logprob - PENALTY * a.broken) || a.beam - b.beam);
+      partials.sort((a, b) => rank(b) - rank(a) || a.beam - b.beam);
       partials = partials.slice(0, width);
     }
     const parents = partials.map((p) => p.beam);
@@ -162,8 +162,12 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
       choices: { ids: [p.ids[0], p.ids[1], p.ids[2]], previous: beams[p.beam].choices },
     }));
   }
-  beams.sort((a, b) => b.logprob - PENALTY * b.broken - (a.logprob - PENALTY * a.broken));
+  beams.sort((a, b) => rank(b) - rank(a));
   return beams.slice(0, wanted).map((beam) => ({ frames: fill(model, frames, beam), logprob: beam.logprob, violations: beam.broken }));
+}
+
+function rank(x: { logprob: number; broken: number }): number {
+  return x.logprob - PENALTY * x.broken;
 }
 
 /** The slot's current choices (voiceOptions writes them here): token id, pitch (-1 rest), rules broken. */
@@ -317,8 +321,20 @@ function resolveFinalChord(frames: readonly Frame[], context: MelodyContext, opt
   if (option === 'none' || frames.length === 0) return undefined;
   if (option && option !== 'auto') return option;
   if (!frames[frames.length - 1].fermata) return undefined;
-  const final = { tonic: context.minor ? 9 : 0, minor: context.minor };
+  const tonic = context.minor ? 9 : 0;
+  // A minor-key chorale whose melody ends on the fifth closes on the major chord of that fifth, the Phrygian close
+  // (all 17 such chorales of the corpus do); otherwise on the tonic, minor ones with a Picardy third.
+  if (context.minor && lastSopranoPitchClass(frames) === (tonic + 7) % 12) return { tonic: (tonic + 7) % 12, minor: false };
+  const final = { tonic, minor: context.minor, picardy: true };
   return endsOnTonicChordTone(frames, final) ? final : undefined;
+}
+
+function lastSopranoPitchClass(frames: readonly Frame[]): number {
+  for (let f = frames.length - 1; f >= 0; f--) {
+    const s = frames[f].voices[0];
+    if (s.kind === 'note') return s.pitch % 12;
+  }
+  return -1;
 }
 
 function writtenPitch(v: VoiceEntry): number {
