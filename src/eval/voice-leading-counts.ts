@@ -10,9 +10,8 @@ export interface VoiceLeadingCounts {
   changes: [number, number, number, number];
 }
 
-/** Pitch-class pairs that share a letter in C major / A minor's usual spelling (C# Eb F# G# Bb): C-C#, Eb-E, F-F#,
- * G-G#, Bb-B. */
-const CHROMATIC_PAIRS = new Set(['0,1', '3,4', '5,6', '7,8', '10,11']);
+/** Pitch-class pairs that share a letter in C major / A minor's usual spelling (C#, D# or Eb, F#, G#, Bb). */
+const CHROMATIC_PAIRS = new Set(['0,1', '2,3', '3,4', '5,6', '7,8', '10,11']);
 
 function chromaticSemitone(a: number, b: number): boolean {
   const [x, y] = [((a % 12) + 12) % 12, ((b % 12) + 12) % 12].sort((p, q) => p - q);

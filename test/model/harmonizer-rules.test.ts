@@ -42,7 +42,8 @@ function faults(frames: Frame[]): string[] {
       for (let b = a + 1; b < 4; b++) {
         if ([now[a], now[b], before[a], before[b]].some((p) => p < 0)) continue;
         const d = mod12(now[a] - now[b]);
-        if ((d === 1 || d === 11) && [now[a], now[b]].some((p) => ![0, 2, 4, 5, 7, 9, 11].includes(mod12(p)))) out.push(`frame ${k}: clash ${a}-${b}`);
+        const pair = [mod12(now[a]), mod12(now[b])].sort((x, y) => x - y).join('-');
+        if (['0-1', '2-3', '3-4', '5-6', '7-8', '10-11'].includes(pair)) out.push(`frame ${k}: chromatic clash ${a}-${b}`);
         const moved = now[a] !== before[a] && now[b] !== before[b];
         const similar = Math.sign(now[a] - before[a]) === Math.sign(now[b] - before[b]);
         const octaveLeaps = mod12(now[a] - before[a]) === 0 && mod12(now[b] - before[b]) === 0;

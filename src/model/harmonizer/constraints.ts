@@ -5,7 +5,7 @@
  */
 import { chordPitchClasses, mod12, type ChordLabel } from '../../music/chord-label';
 import type { Frame } from '../../satb';
-import { C_MAJOR_SCALE, scaleMask } from './rules';
+import { clashTable } from './rules';
 
 export interface FinalChord {
   /** Pitch class of the tonic in the search's key. */
@@ -23,7 +23,7 @@ export interface ConstraintOptions {
   beatLength: number;
   /** Index of each frame in its bar. */
   positions: readonly number[];
-  /** Pitch classes of the key's scale (search key); default C major. */
+  /** Pitch classes of the key's scale (search key), for chromatic clashes; default: the chorales' spelling (clashTable). */
   scale?: readonly number[];
   /** Pitch classes the lower voices may use anywhere (a mode's notes, so that no leading tone contradicts the
    * melody); a chord symbol's tones are allowed too under it. Undefined: any. */
@@ -45,8 +45,8 @@ export interface FramePlan {
   completeTonic?: FinalChord;
 }
 
-export function planFrames(frames: readonly Frame[], options: ConstraintOptions): { plans: FramePlan[]; inScale: boolean[] } {
-  const inScale = scaleMask(options.scale ?? C_MAJOR_SCALE);
+export function planFrames(frames: readonly Frame[], options: ConstraintOptions): { plans: FramePlan[]; clashes: boolean[] } {
+  const clashes = clashTable(options.scale);
   const n = frames.length;
   const restRun = sopranoRestRuns(frames);
   const everywhere = options.pitchClasses ? mask(new Set(options.pitchClasses)) : undefined;
@@ -84,7 +84,7 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
     plans[n - 1].completeTonic = final;
     plans[start].strikeAllowed = true;
   }
-  return { plans, inScale };
+  return { plans, clashes };
 }
 
 /** For each frame, the length of the run of soprano rests it lies in (0 where the soprano sounds). */

@@ -18,8 +18,6 @@ export const VOICE_SOUNDING_RANGES: readonly (readonly [number, number])[] = [
 /** Widest interval allowed between neighbouring voices: soprano-alto, alto-tenor, tenor-bass. */
 export const MAX_SPACING: readonly number[] = [12, 12, 24];
 
-export const C_MAJOR_SCALE: readonly number[] = [0, 2, 4, 5, 7, 9, 11];
-
 export interface FrameRules {
   /** This frame's pitches as far as they are known: -1 a rest, undefined not chosen yet. */
   current: readonly (number | undefined)[];
@@ -27,8 +25,8 @@ export interface FrameRules {
   previous: readonly number[];
   /** Semitones from the search's pitches to the sounding ones. */
   toSounding: number;
-  /** Pitch classes of the key's scale (search key): a semitone against a note outside it may be a chromatic clash. */
-  inScale: readonly boolean[];
+  /** Pairs of pitch classes that clash chromatically (clashTable). */
+  clashes: readonly boolean[];
   /** Pitch classes this voice may sound here (chord tones, the final tonic chord); undefined: any. */
   allowed?: readonly boolean[];
 }
@@ -55,7 +53,7 @@ export function violations(voice: number, pitch: number, rules: FrameRules): num
   for (let u = 0; u < current.length; u++) {
     const other = current[u];
     if (u === voice || other === undefined || other < 0) continue;
-    if (chromaticClash(pitch, other, rules.inScale)) broken++;
+    if (chromaticClash(pitch, other, rules.clashes)) broken++;
     const parallel = u < voice ? parallelPerfect(previous[u], other, previous[voice], pitch) : parallelPerfect(previous[voice], pitch, previous[u], other);
     if (parallel) broken++;
   }
@@ -70,11 +68,30 @@ function nearestSounding(current: readonly (number | undefined)[], voice: number
   return -1;
 }
 
-/** Two pitches a semitone apart (or a semitone plus octaves) where one lies outside the scale: C against C#. */
-export function chromaticClash(a: number, b: number, inScale: readonly boolean[]): boolean {
-  const d = mod12(a - b);
-  if (d !== 1 && d !== 11) return false;
-  return !inScale[mod12(a)] || !inScale[mod12(b)];
+/** Two pitches (octaves apart or not) that the table says clash: C against C#. */
+export function chromaticClash(a: number, b: number, clashes: readonly boolean[]): boolean {
+  return clashes[mod12(a) * 12 + mod12(b)];
+}
+
+/**
+ * Which pitch-class pairs sound a chromatic semitone (one letter, two accidentals: C against C#). In C major / A
+ * minor, the chorales' key, the altered notes are spelled C#, D# or Eb, F#, G#, Bb, so the pairs are C-C#, D-D#,
+ * Eb-E, F-F#, G-G#, Bb-B; a leading tone against the note above it (G#-A) is a diatonic semitone and stays
+ * allowed. With a scale (a folk tune's mode), every semitone that involves a note outside the scale counts.
+ */
+export function clashTable(scale?: readonly number[]): boolean[] {
+  const table = new Array<boolean>(144).fill(false);
+  const mark = (a: number, b: number) => {
+    table[mod12(a) * 12 + mod12(b)] = true;
+    table[mod12(b) * 12 + mod12(a)] = true;
+  };
+  if (!scale) {
+    for (const [a, b] of [[0, 1], [2, 3], [3, 4], [5, 6], [7, 8], [10, 11]]) mark(a, b);
+    return table;
+  }
+  const inScale = scaleMask(scale);
+  for (let pc = 0; pc < 12; pc++) if (!inScale[pc] || !inScale[mod12(pc + 1)]) mark(pc, pc + 1);
+  return table;
 }
 
 /**

@@ -95,7 +95,7 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
   const beatLength = context.beatLength ?? defaultBeat(context.barLength);
   const melody = melodyRows(model, frames, context, options.chords);
   const finalChord = resolveFinalChord(frames, context, options.finalChord);
-  const { plans, inScale } = planFrames(frames, { chords: options.chords, beatLength, positions: positionsInBar(frames.length, context), scale: options.scale, pitchClasses: options.pitchClasses, strikes: options.strikes, finalChord });
+  const { plans, clashes } = planFrames(frames, { chords: options.chords, beatLength, positions: positionsInBar(frames.length, context), scale: options.scale, pitchClasses: options.pitchClasses, strikes: options.strikes, finalChord });
   const toSounding = options.toSounding ?? 0;
   const net = model.network;
   const encoding = await net.encode(melody);
@@ -116,7 +116,7 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
     for (let b = 0; b < B; b++) enc.set(row, b * W);
     const out = await net.step(enc, beams.map((x) => x.prev[0]), beams.map((x) => x.prev[1]), beams.map((x) => x.prev[2]), state);
     const soprano = writtenPitch(frame.voices[0]);
-    const ahead = f + 1 < frames.length ? new Lookahead(soprano, writtenPitch(frames[f + 1].voices[0]), plans[f + 1], toSounding, inScale) : undefined;
+    const ahead = f + 1 < frames.length ? new Lookahead(soprano, writtenPitch(frames[f + 1].voices[0]), plans[f + 1], toSounding, clashes) : undefined;
     let partials: Partial[] = beams.map((beam, b) => ({ beam: b, ids: [], pitches: [soprano, ...frame.voices.slice(1).map(givenPitch)], logprob: beam.logprob, broken: beam.broken }));
     for (let voice = 1; voice <= 3; voice++) {
       const given = frame.voices[voice];
@@ -136,7 +136,7 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
         const r = voice === 1 ? p.beam : i;
         const rowLogits = logits.subarray(r * V, (r + 1) * V);
         const norm = logSumExp(rowLogits);
-        const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, inScale, allowed: plan.allowed[voice] };
+        const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, clashes, allowed: plan.allowed[voice] };
         const count = voiceOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead);
         const kept = topOptions(count, width, (k) => rowLogits[scratch.id[k]] - PENALTY * scratch.broken[k]);
         for (const k of kept) {
@@ -255,7 +255,7 @@ class Lookahead {
     private readonly nextSoprano: number,
     private readonly next: FramePlan,
     private readonly toSounding: number,
-    private readonly inScale: readonly boolean[],
+    private readonly clashes: readonly boolean[],
   ) {}
 
   closesTheWay(voice: number, pitch: number): boolean {
@@ -274,7 +274,7 @@ class Lookahead {
     const [lo, hi] = VOICE_SOUNDING_RANGES[voice];
     for (let q = lo - this.toSounding; q <= hi - this.toSounding; q++) {
       if (!allowed[((q % 12) + 12) % 12]) continue;
-      if (this.nextSoprano >= 0 && (q > this.nextSoprano || chromaticClash(q, this.nextSoprano, this.inScale))) continue;
+      if (this.nextSoprano >= 0 && (q > this.nextSoprano || chromaticClash(q, this.nextSoprano, this.clashes))) continue;
       if (parallelPerfect(this.soprano, this.nextSoprano, pitch, q)) continue;
       return true;
     }
