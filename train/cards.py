@@ -8,7 +8,7 @@ CORPORA = {
         'license': 'CC BY-NC-SA 4.0',
         'description': ("J. S. Bach's four-part chorales: 330 .satb documents converted from Craig Stuart Sapp's "
                         'Humdrum edition (github.com/craigsapp/bach-370-chorales), transposed to C major / A minor'),
-        'use': 'harmonization (beam search) and continuation of .satb chorales and ABC melodies',
+        'use': 'ghost-text completion and Continue in .satb chorales (Harmonize Selection uses models/harmonizer)',
     },
     'abc': {
         'title': 'BachBot folk-tune (ABC) model',
