@@ -50,7 +50,7 @@ export interface SearchResult {
 
 const PENALTY = 1000;
 /** Partial choices (after alto, after tenor) kept per beam. */
-const PARTIALS_PER_BEAM = 4;
+const PARTIALS_PER_BEAM = 2;
 
 interface Beam {
   logprob: number;
