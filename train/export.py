@@ -72,19 +72,24 @@ def check_step_matches_sequence(model, ids):
 
 
 def check_with_onnxruntime(model, out_dir, ids):
+    check_with_node('verify_onnx.mjs', out_dir, {'ids': ids, 'logits': reference_logits(model, ids).tolist()}, 'export.py')
+
+
+def check_with_node(script, out_dir, reference, who):
+    """Runs train/SCRIPT MODEL_DIR REFERENCE.json with node (onnxruntime-node against PyTorch's figures)."""
     node = shutil.which('node')
     if not node:
-        print('export.py: node not found; the ONNX files were not checked with onnxruntime', file=sys.stderr)
+        print(f'{who}: node not found; the ONNX files were not checked with onnxruntime', file=sys.stderr)
         return
     with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False) as f:
-        json.dump({'ids': ids, 'logits': reference_logits(model, ids).tolist()}, f)
+        json.dump(reference, f)
     try:
-        result = subprocess.run([node, os.path.join(REPO_ROOT, 'train', 'verify_onnx.mjs'), out_dir, f.name],
+        result = subprocess.run([node, os.path.join(REPO_ROOT, 'train', script), out_dir, f.name],
                                 cwd=REPO_ROOT, capture_output=True, text=True)
     finally:
         os.unlink(f.name)
     if result.returncode != 0:
-        sys.exit(f'export.py: onnxruntime check failed:\n{result.stdout}{result.stderr}')
+        sys.exit(f'{who}: onnxruntime check failed:\n{result.stdout}{result.stderr}')
     print(result.stdout.strip())
 
 

@@ -15,9 +15,7 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 import warnings
 
 import torch
@@ -28,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harmonizer_card import harmonizer_card  # noqa: E402
 from harmonizer_model import BassGraph, DecoderStepGraph, EncoderGraph, TenorGraph, build_harmonizer  # noqa: E402
 from harmony_data import BAR_CLASSES, CHORD_LABELS, CHORD_QUALITIES, POSITIONS, Vocabulary, batch_of  # noqa: E402
-from export import find_license  # noqa: E402
+from export import check_with_node, find_license  # noqa: E402
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FORMAT_VERSION = 1
@@ -120,21 +118,8 @@ def check_steps_match(model, sample):
 
 
 def check_with_onnxruntime(model, out_dir, sample):
-    node = shutil.which('node')
-    if not node:
-        print('export_harmonizer.py: node not found; the ONNX files were not checked with onnxruntime', file=sys.stderr)
-        return
-    ref = reference(model, sample)
-    with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False) as f:
-        json.dump({'sample': sample, **{k: v.tolist() for k, v in ref.items()}}, f)
-    try:
-        result = subprocess.run([node, os.path.join(REPO_ROOT, 'train', 'verify_harmonizer.mjs'), out_dir, f.name],
-                                cwd=REPO_ROOT, capture_output=True, text=True)
-    finally:
-        os.unlink(f.name)
-    if result.returncode != 0:
-        sys.exit(f'export_harmonizer.py: onnxruntime check failed:\n{result.stdout}{result.stderr}')
-    print(result.stdout.strip())
+    reference_outputs = {k: v.tolist() for k, v in reference(model, sample).items()}
+    check_with_node('verify_harmonizer.mjs', out_dir, {'sample': sample, **reference_outputs}, 'export_harmonizer.py')
 
 
 def build_config(checkpoint, model):

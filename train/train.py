@@ -91,27 +91,35 @@ def save(path, payload):
     os.replace(tmp, path)
 
 
-def main(argv=None):
-    config = parse_config(argv, __doc__)
+def start_run(config, who, resume_keys, model_keys):
+    """What a run starts from: OUT/last.pt with --resume (its resume_keys override the command line), or the
+    weights of --init-from (its model_keys); threads, seed and device set. Returns (resume_path, checkpoint, warm,
+    device)."""
     resume_path = os.path.join(config['out'], 'last.pt')
     checkpoint = None
     if config['resume']:
         if not os.path.isfile(resume_path):
-            sys.exit(f'train.py: --resume given but {resume_path} does not exist')
+            sys.exit(f'{who}: --resume given but {resume_path} does not exist')
         checkpoint = torch.load(resume_path, map_location='cpu')
-        saved = checkpoint['config']
-        # the model and data come from the checkpoint; budgets and epochs may be changed on the command line
-        for key in ('corpus', 'layers', 'hidden', 'embedding', 'dropout', 'seq_len', 'batch', 'seed'):
-            config[key] = saved[key]
+        for key in resume_keys:
+            config[key] = checkpoint['config'][key]
     warm = None
     if config['init_from'] and not checkpoint:
         warm = torch.load(config['init_from'], map_location='cpu')
-        for key in ('layers', 'hidden', 'embedding'):
+        for key in model_keys:
             config[key] = warm['config'][key]
         config['corpus'] = config['corpus'] or warm['config']['corpus']
     torch.set_num_threads(config['threads'])
     torch.manual_seed(config['seed'])
-    device = pick_device(config['device'])
+    return resume_path, checkpoint, warm, pick_device(config['device'])
+
+
+def main(argv=None):
+    config = parse_config(argv, __doc__)
+    # the model and data come from the checkpoint; budgets and epochs may be changed on the command line
+    resume_path, checkpoint, warm, device = start_run(
+        config, 'train.py', ('corpus', 'layers', 'hidden', 'embedding', 'dropout', 'seq_len', 'batch', 'seed'),
+        ('layers', 'hidden', 'embedding'))
     try:
         corpus = load_corpus(config['corpus'])
     except CorpusError as e:

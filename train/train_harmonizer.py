@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from config import parse_config  # noqa: E402
 from harmonizer_model import build_harmonizer  # noqa: E402
 from harmony_data import CorpusError, batch_of, load_harmony_corpus, training_batches  # noqa: E402
-from train import device_description, pick_device, save  # noqa: E402
+from train import device_description, save, start_run  # noqa: E402
 
 DEFAULTS = {
     'corpus': None,
@@ -85,23 +85,10 @@ def validation_loss(model, pieces, vocab, device, labels):
 
 def main(argv=None):
     config = parse_config(argv, __doc__, DEFAULTS)
-    resume_path = os.path.join(config['out'], 'last.pt')
-    checkpoint = None
-    if config['resume']:
-        if not os.path.isfile(resume_path):
-            sys.exit(f'train_harmonizer.py: --resume given but {resume_path} does not exist')
-        checkpoint = torch.load(resume_path, map_location='cpu')
-        for key in ('corpus', *MODEL_KEYS, 'dropout', 'previous_dropout', 'batch', 'seed', 'max_shift', 'label_keep', 'all_labels_dropped'):
-            config[key] = checkpoint['config'][key]
-    warm = None
-    if config['init_from'] and not checkpoint:
-        warm = torch.load(config['init_from'], map_location='cpu')
-        for key in MODEL_KEYS:
-            config[key] = warm['config'][key]
-        config['corpus'] = config['corpus'] or warm['config']['corpus']
-    torch.set_num_threads(config['threads'])
-    torch.manual_seed(config['seed'])
-    device = pick_device(config['device'])
+    resume_path, checkpoint, warm, device = start_run(
+        config, 'train_harmonizer.py',
+        ('corpus', *MODEL_KEYS, 'dropout', 'previous_dropout', 'batch', 'seed', 'max_shift', 'label_keep', 'all_labels_dropped'),
+        MODEL_KEYS)
     try:
         corpus = load_harmony_corpus(config['corpus'])
     except CorpusError as e:
