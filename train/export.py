@@ -124,17 +124,23 @@ def build_config(checkpoint):
             'valid_tokens': meta['valid_tokens'],
             'train_pieces': meta['train_pieces'],
         },
-        'training': {
-            'device': meta['device'],
-            'seconds': round(best['seconds'], 1),
-            'epochs': best['epoch'],
-            'steps': best['step'],
-            'history': state['history'],
-            'hyperparameters': {k: config[k] for k in ('dropout', 'seq_len', 'batch', 'lr', 'lr_decay', 'grad_clip', 'seed')},
-            **({'warm_start': state['warm_start']} if state.get('warm_start') else {}),
-        },
+        'training': training_record(checkpoint, best, ('dropout', 'seq_len', 'batch', 'lr', 'lr_decay', 'grad_clip', 'seed')),
         'corpus': info['description'],
         'license': info['license'],
+    }
+
+
+def training_record(checkpoint, best, hyperparameters):
+    """config.json's "training": where and how long to the kept epoch, the whole history, the settings."""
+    meta, state, config = checkpoint['meta'], checkpoint['state'], checkpoint['config']
+    return {
+        'device': meta['device'],
+        'seconds': round(best['seconds'], 1),
+        'epochs': best['epoch'],
+        'steps': best['step'],
+        'history': state['history'],
+        'hyperparameters': {k: config[k] for k in hyperparameters},
+        **({'warm_start': state['warm_start']} if state.get('warm_start') else {}),
     }
 
 

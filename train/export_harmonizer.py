@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harmonizer_card import harmonizer_card  # noqa: E402
 from harmonizer_model import BassGraph, DecoderStepGraph, EncoderGraph, TenorGraph, build_harmonizer  # noqa: E402
 from harmony_data import BAR_CLASSES, CHORD_LABELS, CHORD_QUALITIES, POSITIONS, Vocabulary, batch_of  # noqa: E402
-from export import check_with_node, find_license  # noqa: E402
+from export import check_with_node, find_license, training_record  # noqa: E402
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FORMAT_VERSION = 1
@@ -146,15 +146,8 @@ def build_config(checkpoint, model):
             'valid_frames': meta['valid_frames'],
             'train_pieces': meta['train_pieces'],
         },
-        'training': {
-            'device': meta['device'],
-            'seconds': round(best['seconds'], 1),
-            'epochs': best['epoch'],
-            'steps': best['step'],
-            'history': state['history'],
-            'hyperparameters': {k: config[k] for k in ('dropout', 'previous_dropout', 'batch', 'lr', 'lr_decay', 'patience', 'grad_clip',
-                                                        'max_shift', 'label_keep', 'all_labels_dropped', 'seed')},
-        },
+        'training': training_record(checkpoint, best, ('dropout', 'previous_dropout', 'batch', 'lr', 'lr_decay', 'patience',
+                                                       'grad_clip', 'max_shift', 'label_keep', 'all_labels_dropped', 'seed')),
         'corpus': meta.get('corpus_description', ''),
         'license': 'CC BY-NC-SA 4.0',
     }

@@ -91,6 +91,24 @@ def save(path, payload):
     os.replace(tmp, path)
 
 
+def decay_learning_rate(state, optimizer, factor):
+    state['lr'] *= factor
+    for group in optimizer.param_groups:
+        group['lr'] = state['lr']
+    print(f"learning rate now {state['lr']:.2e}", flush=True)
+
+
+def end_epoch(state, run_started, resume_path, payload):
+    """Counts the time so far and writes last.pt, from which --resume continues exactly."""
+    state['seconds'] = time.time() - run_started
+    save(resume_path, payload)
+
+
+def write_history(out_dir, state):
+    with open(os.path.join(out_dir, 'history.json'), 'w') as f:
+        json.dump(state['history'], f, indent=1)
+
+
 def start_run(config, who, resume_keys, model_keys):
     """What a run starts from: OUT/last.pt with --resume (its resume_keys override the command line), or the
     weights of --init-from (its model_keys); threads, seed and device set. Returns (resume_path, checkpoint, warm,
@@ -211,14 +229,9 @@ def main(argv=None):
         state['epoch'] += 1
         improved = validate(f"epoch {state['epoch']}{' (stopped early)' if stop else ''}")
         if not improved and not stop:
-            state['lr'] *= config['lr_decay']
-            for group in optimizer.param_groups:
-                group['lr'] = state['lr']
-            print(f"learning rate now {state['lr']:.2e}", flush=True)
-        state['seconds'] = time.time() - run_started
-        save(resume_path, checkpoint_payload())
-    with open(os.path.join(config['out'], 'history.json'), 'w') as f:
-        json.dump(state['history'], f, indent=1)
+            decay_learning_rate(state, optimizer, config['lr_decay'])
+        end_epoch(state, run_started, resume_path, checkpoint_payload())
+    write_history(config['out'], state)
     print(f"done: best valid loss {state['best_valid']:.4f} nats/token at epoch {state['best_epoch']}, "
           f"{state['seconds'] / 60:.1f} min, {state['train_tokens'] / max(state['seconds'], 1e-9):,.0f} tokens/s overall",
           flush=True)

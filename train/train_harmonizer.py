@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from config import parse_config  # noqa: E402
 from harmonizer_model import build_harmonizer  # noqa: E402
 from harmony_data import CorpusError, batch_of, load_harmony_corpus, training_batches  # noqa: E402
-from train import device_description, save, start_run  # noqa: E402
+from train import decay_learning_rate, device_description, end_epoch, save, start_run, write_history  # noqa: E402
 
 DEFAULTS = {
     'corpus': None,
@@ -167,15 +167,10 @@ def main(argv=None):
               flush=True)
         validate(f"epoch {state['epoch']}{' (stopped early)' if stop else ''}")
         if state['since_best'] >= config['patience'] and not stop:
-            state['lr'] *= config['lr_decay']
             state['since_best'] = 0
-            for group in optimizer.param_groups:
-                group['lr'] = state['lr']
-            print(f"learning rate now {state['lr']:.2e}", flush=True)
-        state['seconds'] = time.time() - run_started
-        save(resume_path, payload())
-    with open(os.path.join(config['out'], 'history.json'), 'w') as f:
-        json.dump(state['history'], f, indent=1)
+            decay_learning_rate(state, optimizer, config['lr_decay'])
+        end_epoch(state, run_started, resume_path, payload())
+    write_history(config['out'], state)
     print(f"done: best valid loss {state['best_valid']:.4f} nats/voice at epoch {state['best_epoch']}, "
           f"{state['seconds'] / 60:.1f} min", flush=True)
 
