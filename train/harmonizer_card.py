@@ -18,8 +18,8 @@ Writes alto, tenor and bass under a given soprano, having read the whole melody 
 ({enc['layers']} layers, {enc['hidden']} units each way) reads, for every sixteenth-note frame, the soprano's token (pitch, struck
 or held, or rest), whether the frame lies under a fermata, the frame's position in its bar, the bar's length, an
 optional chord label (root and quality, or none) and whether the piece is in a minor key. A decoder LSTM
-({dec['layers']} x {dec['hidden']}) reads that encoding of the frame and the previous frame's alto, tenor and bass; from its state,
-three output layers give p(alto), p(tenor | alto) and p(bass | alto, tenor) over the {vocab} tokens of the chorale
+({dec['layers']} x {dec['hidden']}) reads that encoding of the frame and the previous frame's alto, tenor and bass; from its state
+and the frame's encoding side by side, three output layers give p(alto), p(tenor | alto) and p(bass | alto, tenor) over the {vocab} tokens of the chorale
 token language, so the engine's beam search chooses the voices one frame at a time under its grammar and its
 voice-leading rules. {params:,} parameters. Used by "BachBot: Harmonize Selection" and `bachbot harmonize` for
 `.satb` chorales and ABC melodies (an ABC tune's chord symbols become the chord labels); the `satb` model beside it
@@ -28,7 +28,8 @@ serves ghost text and Continue.
 ## Files
 - `encoder.onnx`: `soprano`, `fermata`, `position`, `bar`, `chord`, `minor` int64 [1,T] -> `encoding` float32 [1,T,{enc['width']}].
 - `decoder.onnx`: one frame for a batch of beams: `encoding` [B,{enc['width']}], `prev_alto`, `prev_tenor`, `prev_bass` int64 [B],
-  `h`, `c` [{dec['layers']},B,{dec['hidden']}] -> `alto_logits` [B,{vocab}], `hidden` [B,{dec['hidden']}], `h_out`, `c_out`.
+  `h`, `c` [{dec['layers']},B,{dec['hidden']}] -> `alto_logits` [B,{vocab}], `hidden` [B,{dec['output']}] (the decoder's output
+  beside the encoding), `h_out`, `c_out`.
 - `tenor.onnx`: `hidden`, `alto` -> `tenor_logits`; `bass.onnx`: `hidden`, `alto`, `tenor` -> `bass_logits`.
 - `config.json`: vocabulary in id order, shapes, input codes, metrics and training record.
 - `LICENSE.txt`: the license of the corpus, which these weights carry.
@@ -48,7 +49,9 @@ terms (LICENSE.txt): attribution, non-commercial use, share-alike.
 ## Training
 Each epoch sees every training chorale once, moved by a random shift of up to {hp['max_shift']} semitones; in
 {hp['all_labels_dropped']:.0%} of the pieces all chord labels are withheld, in the others each beat's label is kept with
-probability {hp['label_keep']}. Teacher forcing; Adam, lr {hp['lr']}, x{hp['lr_decay']} after {hp['patience']} epochs without
+probability {hp['label_keep']}. Teacher forcing, with {hp.get('previous_dropout', 0):.0%} of the previous frame's voices masked at
+random, so that the decoder leans on the melody rather than on copying what it wrote before (in use it reads its own
+output, which may differ from Bach's); Adam, lr {hp['lr']}, x{hp['lr_decay']} after {hp['patience']} epochs without
 improvement; dropout {hp['dropout']}; batches of {hp['batch']} chorales. Trained on {training['device']}, {training['seconds'] / 60:.0f} minutes to the
 kept epoch ({training['epochs']}).
 
