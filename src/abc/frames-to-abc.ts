@@ -13,6 +13,10 @@ export interface AbcVoicesContext {
   key: KeySignature;
   /** Semitones the frames were shifted by (they sound this much above the tune); undone when writing. */
   semitones: number;
+  /** Semitones the melody (the first voice) was moved by on top of `semitones`, by octaves, to lie in the soprano's
+   * range for the harmonizer; undone for it alone, so that it is written at its own octave and the others where the
+   * harmonizer put them. */
+  melodyOctave?: number;
   meter: Meter;
   unitLength: Fraction;
   /** Sixteenths before the first bar line. */
@@ -106,7 +110,8 @@ export function abcVoiceLines(frames: Frame[], voice: number, ctx: AbcVoicesCont
   if (voice === 0) for (const c of ctx.chordSymbols ?? []) symbols.set(c.frame, (symbols.get(c.frame) ?? '') + c.text);
   const runs = runsOf(frames, voice, new Set(symbols.keys()));
   const fermatas = ctx.fermataFrames?.[voice] ?? new Set(runs.filter((r) => r.fermata && r.entry.kind === 'note').map((r) => r.start));
-  return writeVoice(runs, frames.length, ctx, symbols, fermatas);
+  const shift = ctx.semitones + (voice === 0 ? ctx.melodyOctave ?? 0 : 0);
+  return writeVoice(runs, frames.length, { ...ctx, semitones: shift }, symbols, fermatas);
 }
 
 /** Notes, rests and slots with their lengths; a run also starts at each frame in `breaks` (where a chord symbol goes). */

@@ -162,3 +162,21 @@ test('a minor chorale closes with a Picardy third, or on the major chord of the 
   assert.equal(mod12(close[3]), 4, 'E in the bass');
   assert.ok(close.some((p) => mod12(p) === 8), `E major: ${close}`);
 });
+
+test('where the lower voices may not strike again before the end, the chord struck last is the complete tonic in root position', async () => {
+  const model = fakeHarmonizer();
+  // The melody's last note lasts four frames; the lower voices strike only every eighth frame (a bar of 4/4 here, the
+  // last strike at the last note's first frame), so whatever they strike there sounds to the end.
+  const melody = [76, 74, 72, 71, 72, 74, 76, 77, 79, 77, 76, 74, 72];
+  const frames: Frame[] = melody.flatMap((pitch, i) => [0, 1, 2, 3].map((k): Frame => ({ fermata: false, voices: [{ kind: 'note', pitch, held: k > 0 }, SLOT, SLOT, SLOT] })));
+  const strikes = frames.map((_, f) => f % 8 === 0);
+  for (const beamWidth of [1, 4]) {
+    const [best] = await harmonize(model, frames, { beamWidth, strikes, finalChord: { tonic: 0, minor: false } });
+    const lastStrike = frames.length - 4;
+    for (let f = lastStrike; f < frames.length; f++) {
+      const pitches = best.frames[f].voices.map(pitchOf);
+      assert.equal(mod12(pitches[3]), 0, `frame ${f}: bass on C (${pitches})`);
+      assert.deepEqual(new Set(pitches.map(mod12)), new Set([0, 4, 7]), `frame ${f}: C major complete (${pitches})`);
+    }
+  }
+});

@@ -81,8 +81,18 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
       plans[f].allowed = [undefined, triad, triad, f === n - 1 ? mask(new Set([final.tonic])) : triad];
       plans[f].bassRestricted = true;
     }
-    plans[n - 1].completeTonic = final;
     plans[start].strikeAllowed = true;
+    // Where the lower voices may not strike again before the end (an accompaniment's harmonic rhythm), the chord
+    // struck last is the one that closes: its bass is the root and it is complete from there on.
+    let lastStrike = n - 1;
+    while (lastStrike > start && !plans[lastStrike].strikeAllowed) lastStrike--;
+    for (let f = lastStrike; f < n; f++) {
+      plans[f].allowed[3] = mask(new Set([final.tonic]));
+      plans[f].completeTonic = final;
+      // With the root in the soprano and the bass, the alto and tenor must sound the third and the fifth: an alto
+      // doubling the root would leave the tenor no way to complete the chord.
+      if (mod12(sopranoPitch(frames, f) - final.tonic) === 0) plans[f].allowed[1] = mask(new Set([final.tonic + third, final.tonic + 7]));
+    }
   }
   return { plans, clashes };
 }

@@ -1,11 +1,8 @@
 import { parseAbc, type AbcTune } from '../../abc';
 import { abcVoiceToFrames } from '../../abc/frames';
 import { framesToAbcVoices } from '../../abc/frames-to-abc';
-import { isMinorish } from '../../music';
-import { VOICE_RANGES, type Frame } from '../../satb';
 import { EngineInputError } from '../errors';
-import { endsOnTonicChordTone } from '../harmonizer/constraints';
-import type { HarmonizerSearchOptions } from '../harmonizer/search';
+import { abcMelodySearch, vocabularyRange } from './abc-harmonize-options';
 import { harmonize } from './harmonize';
 import type { TextAlternative, TextHarmonizerArgs } from './satb-harmonize-text';
 
@@ -24,13 +21,13 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
   if (!tune) throw new EngineInputError(selection ? 'the selection is not inside a tune' : 'the document has no tune (X: ... K:)');
   const melody = abcVoiceToFrames(tune, selectedVoice(tune, selection));
   if (!melody.frames.some((f) => f.voices[0].kind === 'note')) throw new EngineInputError(`tune ${tune.reference ?? tune.index + 1} has no notes to harmonize`);
-  const octave = octaveShift(melody.frames);
-  const frames = melody.frames.map((f) => ({ ...f, voices: f.voices.map((v) => (v.kind === 'note' ? { ...v, pitch: v.pitch + octave } : v)) }));
-  const results = await harmonize(model, frames, { ...melodySearchOptions(melody, octave, frames), ...options }, signal);
+  const { style = 'accompaniment', ...rest } = options;
+  const search = abcMelodySearch(melody, vocabularyRange(model.vocab.tokens), style);
+  const results = await harmonize(model, search.frames, { ...search.options, ...rest }, signal);
   return results.map((h) => {
     const written = framesToAbcVoices(h.frames, {
       ...melody,
-      semitones: melody.semitones + octave,
+      melodyOctave: search.octave,
       sopranoText: oneVoiceBody(tune, text),
       title: tune.title,
       reference: tune.reference,
@@ -38,18 +35,6 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
     const withHeader = keepOtherHeaderLines(written, text.slice(tune.start, tune.bodyStart));
     return { text: text.slice(0, tune.start) + withHeader.replace(/\n$/, '') + text.slice(tune.end), logprob: h.logprob };
   });
-}
-
-/** The melody's meter, pickup and mode for the harmonizer, where its search pitches sound, and its final tonic. */
-function melodySearchOptions(melody: ReturnType<typeof abcVoiceToFrames>, octave: number, frames: Frame[]): HarmonizerSearchOptions {
-  const minor = isMinorish(melody.key.mode);
-  const barLength = melody.meter.free ? 16 : Math.max(1, Math.round(melody.meter.barLength.toNumber() * 16));
-  const tonic = minor ? 9 : 0;
-  return {
-    context: { barLength, pickup: melody.pickup, minor },
-    toSounding: -(melody.semitones + octave),
-    finalChord: endsOnTonicChordTone(frames, { tonic, minor }) ? { tonic, minor } : 'none',
-  };
 }
 
 const REWRITTEN_FIELD = /^(X|T|M|L|K|V):|^%%score\b/;
@@ -77,20 +62,4 @@ function selectedVoice(tune: AbcTune, selection: { start: number; end: number } 
   if (!selection) return undefined;
   const el = tune.elements.find((e) => (e.kind === 'note' || e.kind === 'chord' || e.kind === 'rest') && e.end > selection.start);
   return el?.voice;
-}
-
-/** Octaves (in semitones) that bring most of the melody into the soprano's range. */
-function octaveShift(frames: Frame[]): number {
-  const [lo, hi] = VOICE_RANGES[0];
-  const pitches = frames.flatMap((f) => (f.voices[0].kind === 'note' ? [f.voices[0].pitch] : []));
-  let best = 0;
-  let bestInside = -1;
-  for (const shift of [0, 12, -12, 24, -24]) {
-    const inside = pitches.filter((p) => p + shift >= lo && p + shift <= hi).length;
-    if (inside > bestInside) {
-      best = shift;
-      bestInside = inside;
-    }
-  }
-  return best;
 }

@@ -5,6 +5,7 @@ import { EngineInputError, throwIfAborted } from '../errors';
 import { encodePrefix, type LoadedModel } from '../model';
 import type { HarmonizerModel } from '../harmonizer/harmonizer-model';
 import { searchHarmonization, type HarmonizerSearchOptions } from '../harmonizer/search';
+import type { HarmonizeStyle } from '../../abc/harmonic-rhythm';
 import { logitsRow, selectRows, type LstmState } from '../step';
 
 /**
@@ -16,6 +17,8 @@ export interface HarmonizeOptions extends HarmonizerSearchOptions {
   beamWidth?: number;
   /** Harmonizations returned, best first (at most beamWidth). */
   alternatives?: number;
+  /** ABC tunes: the lower voices as an accompaniment (the default) or moving as in a chorale (HarmonizeStyle). */
+  style?: HarmonizeStyle;
 }
 
 /** A model that can harmonize: the harmonizer, or the chorale language model. */

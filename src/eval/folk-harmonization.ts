@@ -1,0 +1,172 @@
+/**
+ * Figures of harmonized folk tunes, judged on the text written back: tunes refused, chord tones and the bass at each
+ * chord symbol's onset, parallels involving a generated voice, the closing chord, and whether the melody plays as it
+ * did (its pitches, onsets and durations as abcjs plays the tune before and after).
+ */
+import abcjs from 'abcjs';
+import { parseAbc } from '../abc';
+import { chordLabelsPerFrame } from '../abc/chord-symbols';
+import { abcVoiceToFrames } from '../abc/frames';
+import { chordPitchClasses, mod12 } from '../music/chord-label';
+import { isMinorish } from '../music';
+import { completeTriad, parallelPerfect } from '../model/harmonizer/rules';
+import type { HarmonizingModel, HarmonizeOptions } from '../model/tasks/harmonize';
+import { harmonizeText } from '../model/tasks/harmonize-text';
+import type { Frame } from '../satb';
+
+export interface FolkTune {
+  name: string;
+  /** One tune's text, X: to the end. */
+  text: string;
+}
+
+export interface FolkHarmonizationFigures {
+  tunes: number;
+  refused: number;
+  /** The first few refusals: tune name and message. */
+  refusals: string[];
+  tunesWithChordSymbols: number;
+  /** Chord symbol onsets that name a chord the harmonizer reads, and those of other symbols ("Gsus4"). */
+  chordOnsets: number;
+  unreadChordSymbols: number;
+  /** Share of chord onsets where every alto, tenor and bass note is a tone of the chord. */
+  chordTonesAtOnsets: number;
+  /** Share of chord onsets with the bass on the chord's root (or its written slash bass). */
+  bassOnRoot: number;
+  /** Parallel fifths and octaves by similar motion involving a generated voice, per 100 note onsets. */
+  parallelsPer100Onsets: number;
+  tunesWithParallels: number;
+  /** Of the tunes whose last chord symbol is the tonic (or that have none), those whose last chord is a complete
+   * root-position triad on the mode's tonic. */
+  endingOnTonic: number;
+  tonicEndings: number;
+  /** Of the tunes whose last chord symbol names another triad (a part ending on the dominant), those that end on
+   * it complete and in root position. */
+  endingAsWritten: number;
+  otherEndings: number;
+  /** Tunes whose first voice plays the same pitches, onsets and durations in abcjs before and after. */
+  melodyUnchanged: number;
+  /** The first few tunes whose melody changed. */
+  melodyChanged: string[];
+  /** Harmonizing time: total and the longest tune. */
+  seconds: number;
+  slowestSeconds: number;
+  slowestTune: string;
+}
+
+const LISTED = 5;
+
+export async function folkHarmonizationFigures(model: HarmonizingModel, tunes: readonly FolkTune[], options: HarmonizeOptions = {}): Promise<FolkHarmonizationFigures> {
+  const f: FolkHarmonizationFigures = {
+    tunes: tunes.length, refused: 0, refusals: [], tunesWithChordSymbols: 0, chordOnsets: 0, unreadChordSymbols: 0, chordTonesAtOnsets: 0,
+    bassOnRoot: 0, parallelsPer100Onsets: 0, tunesWithParallels: 0, endingOnTonic: 0, tonicEndings: 0, endingAsWritten: 0, otherEndings: 0, melodyUnchanged: 0, melodyChanged: [],
+    seconds: 0, slowestSeconds: 0, slowestTune: '',
+  };
+  let chordTones = 0, roots = 0, parallels = 0, onsets = 0;
+  for (const tune of tunes) {
+    const started = performance.now();
+    let out: string;
+    try {
+      out = await harmonizeText(model, tune.text, 'abc', undefined, { beamWidth: 8, ...options });
+    } catch (err) {
+      f.refused++;
+      if (f.refusals.length < LISTED) f.refusals.push(`${tune.name}: ${err instanceof Error ? err.message : String(err)}`);
+      continue;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    f.seconds += seconds;
+    if (seconds > f.slowestSeconds) Object.assign(f, { slowestSeconds: seconds, slowestTune: tune.name });
+    if (sameMelody(tune.text, out)) f.melodyUnchanged++;
+    else if (f.melodyChanged.length < LISTED) f.melodyChanged.push(tune.name);
+
+    const written = parseAbc(out).tunes[0];
+    const voices = ['S', 'A', 'T', 'B'].map((v) => abcVoiceToFrames(written, v));
+    const frames = zipVoices(voices.map((v) => v.frames));
+    const melody = voices[0];
+    const labels = chordLabelsPerFrame(melody.chordSymbols, frames.length, melody.semitones);
+    const symbolFrames = melody.chordSymbols.filter((s) => /"[^\^_<>@"][^"]*"/.test(s.text));
+    if (symbolFrames.length > 0) f.tunesWithChordSymbols++;
+    for (const s of symbolFrames) {
+      const label = labels[s.frame];
+      const frame = frames[s.frame];
+      if (!label || !frame) {
+        f.unreadChordSymbols++;
+        continue;
+      }
+      f.chordOnsets++;
+      const tones = chordPitchClasses(label);
+      const lower = frame.voices.slice(1).flatMap((v) => (v.kind === 'note' ? [v.pitch] : []));
+      if (lower.every((p) => tones.has(mod12(p)))) chordTones++;
+      const bass = frame.voices[3];
+      if (bass.kind === 'note' && mod12(bass.pitch) === mod12(label.bass ?? label.root)) roots++;
+    }
+    const counted = parallelsAndOnsets(frames);
+    parallels += counted.parallels;
+    onsets += counted.onsets;
+    if (counted.parallels > 0) f.tunesWithParallels++;
+    const minor = isMinorish(melody.key.mode);
+    const tonic = minor ? 9 : 0;
+    const close = labels[labels.length - 1];
+    if (close && close.root !== tonic && (close.quality === 'maj' || close.quality === 'min') && close.bass === undefined) {
+      f.otherEndings++;
+      if (endsOn(frames, close.root, close.quality === 'min')) f.endingAsWritten++;
+    } else {
+      f.tonicEndings++;
+      if (endsOn(frames, tonic, minor)) f.endingOnTonic++;
+    }
+  }
+  f.chordTonesAtOnsets = f.chordOnsets ? chordTones / f.chordOnsets : 1;
+  f.bassOnRoot = f.chordOnsets ? roots / f.chordOnsets : 1;
+  f.parallelsPer100Onsets = onsets ? (100 * parallels) / onsets : 0;
+  return f;
+}
+
+/** Four voices' frames side by side (the shortest sets the length). */
+function zipVoices(voices: Frame[][]): Frame[] {
+  const n = Math.min(...voices.map((v) => v.length));
+  return Array.from({ length: n }, (_, i) => ({ fermata: voices[0][i].fermata, voices: voices.map((v) => v[i].voices[0]) }));
+}
+
+/** Parallels between every pair of voices (each pair holds a generated voice), and the note onsets of all four. */
+function parallelsAndOnsets(frames: readonly Frame[]): { parallels: number; onsets: number } {
+  const pitch = (f: Frame, v: number) => (f.voices[v].kind === 'note' ? (f.voices[v] as { pitch: number }).pitch : -1);
+  let parallels = 0, onsets = 0;
+  frames.forEach((frame, k) => {
+    for (let a = 0; a < 4; a++) {
+      const v = frame.voices[a];
+      if (v.kind === 'note' && !v.held) onsets++;
+      if (k === 0) continue;
+      for (let b = a + 1; b < 4; b++) if (parallelPerfect(pitch(frames[k - 1], a), pitch(frame, a), pitch(frames[k - 1], b), pitch(frame, b))) parallels++;
+    }
+  });
+  return { parallels, onsets };
+}
+
+/** The last frame sounds a complete triad on `root` with the root in the bass. */
+function endsOn(frames: readonly Frame[], root: number, minor: boolean): boolean {
+  const last = frames[frames.length - 1];
+  if (!last) return false;
+  const pitches = last.voices.map((v) => (v.kind === 'note' ? v.pitch : -1));
+  return pitches[3] >= 0 && mod12(pitches[3]) === root && completeTriad(pitches, root, minor);
+}
+
+type PlayedNote = [pitch: number, start: number, duration: number];
+interface AudioTune {
+  setUpAudio(options: object): { tracks: { cmd: string; pitch: number; start: number; duration: number; startChar?: number | null }[][] };
+}
+
+/** The notes abcjs plays in a tune's first track (chord-symbol accompaniment left out). */
+export function playedMelody(text: string): PlayedNote[] {
+  const [tune] = abcjs.parseOnly(text) as unknown as AudioTune[];
+  const track = tune?.setUpAudio({}).tracks[0] ?? [];
+  return track
+    .filter((e) => e.cmd === 'note' && e.startChar !== undefined && e.startChar !== null)
+    .map((e): PlayedNote => [e.pitch, round(e.start), round(e.duration)])
+    .sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+}
+
+export function sameMelody(before: string, after: string): boolean {
+  return JSON.stringify(playedMelody(before)) === JSON.stringify(playedMelody(after));
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;

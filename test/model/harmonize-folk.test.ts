@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseAbc } from '../../src/abc';
+import { chordLabelsPerFrame } from '../../src/abc/chord-symbols';
+import { abcVoiceToFrames } from '../../src/abc/frames';
+import { harmonizeText } from '../../src/model';
+import { modeNotes } from '../../src/model/tasks/abc-harmonize-options';
+import { chordPitchClasses, mod12 } from '../../src/music/chord-label';
+import { parseKey } from '../../src/music/key';
+import type { Frame } from '../../src/satb';
+import { sameMelody } from '../../src/eval/folk-harmonization';
+import type { HarmonizerNetwork } from '../../src/model/harmonizer/network';
+import { zeroState } from '../../src/model/step';
+import { fakeHarmonizer, harmonizerVocab } from './helpers/fake-harmonizer';
+
+/** A network with no preferences (every token equally likely): what the search chooses, the rules chose. */
+function indifferentHarmonizer() {
+  const vocab = harmonizerVocab();
+  const flat = (rows: number) => new Float32Array(rows * vocab.length);
+  const network: HarmonizerNetwork = {
+    encodingWidth: 1, layers: 1, hidden: 1, outputWidth: 1, vocabSize: vocab.length,
+    encode: async (m) => new Float32Array(m.soprano.length),
+    step: async (_e, prev) => ({ altoLogits: flat(prev.length), hidden: new Float32Array(prev.length), state: zeroState(1, 1, prev.length) }),
+    tenor: async (_h, alto) => flat(alto.length),
+    bass: async (_h, alto) => flat(alto.length),
+    dispose: async () => {},
+  };
+  return fakeHarmonizer(network, vocab);
+}
+
+/** The harmonized tune's four voices side by side, in the search's key, with the melody's chord labels. */
+function voicesOf(out: string) {
+  const tune = parseAbc(out).tunes[0];
+  const voices = ['S', 'A', 'T', 'B'].map((v) => abcVoiceToFrames(tune, v));
+  const n = Math.min(...voices.map((v) => v.frames.length));
+  const frames: Frame[] = Array.from({ length: n }, (_, i) => ({ fermata: false, voices: voices.map((v) => v.frames[i].voices[0]) }));
+  return { frames, melody: voices[0], labels: chordLabelsPerFrame(voices[0].chordSymbols, n, voices[0].semitones) };
+}
+const pitch = (f: Frame, v: number) => (f.voices[v].kind === 'note' ? (f.voices[v] as { pitch: number }).pitch : -1);
+
+const JIG = `X:1\nT:Jig\nM:6/8\nL:1/8\nK:G\nD|"G"G2B "D"A2F|"G"GAB "C"c2e|"G"d2B "D"A2F|"G"G3 G2|]\n`;
+
+test('a jig with chord symbols: every lower voice sounds the chord at each symbol, the bass its root, and the melody plays as before', async () => {
+  const out = await harmonizeText(fakeHarmonizer(), JIG, 'abc', undefined, { beamWidth: 4 });
+  const { frames, melody, labels } = voicesOf(out);
+  for (const s of melody.chordSymbols) {
+    const tones = chordPitchClasses(labels[s.frame]!);
+    for (let v = 1; v < 4; v++) assert.ok(tones.has(mod12(pitch(frames[s.frame], v))), `frame ${s.frame}, voice ${v}: ${frames[s.frame].voices.map((x) => JSON.stringify(x))}`);
+    assert.equal(mod12(pitch(frames[s.frame], 3)), labels[s.frame]!.root, `bass on the root at frame ${s.frame}`);
+  }
+  assert.ok(sameMelody(JIG, out), out);
+});
+
+test('a jig is accompanied in dotted quarters counted from the bar line: the lower voices strike only there or at a chord change', async () => {
+  const out = await harmonizeText(indifferentHarmonizer(), JIG, 'abc', undefined, { beamWidth: 4 });
+  const { frames } = voicesOf(out);
+  // The pickup is one eighth (2 sixteenths): beats fall at 2, 8, 14, ...
+  for (let f = 1; f < frames.length; f++) {
+    for (let v = 1; v < 4; v++) {
+      const e = frames[f].voices[v];
+      if (e.kind === 'note' && !e.held) assert.equal((f - 2) % 6, 0, `voice ${v} strikes at frame ${f}`);
+    }
+  }
+});
+
+test('the chorale style lets the lower voices move between the beats', async () => {
+  const tune = `X:1\nT:Plain\nM:4/4\nL:1/8\nK:C\ncdef gfed|c2e2 g2e2|cdef gfed|c8|]\n`;
+  const accompaniment = voicesOf(await harmonizeText(indifferentHarmonizer(), tune, 'abc', undefined, { beamWidth: 4 })).frames;
+  const chorale = voicesOf(await harmonizeText(fakeHarmonizer(), tune, 'abc', undefined, { beamWidth: 4, style: 'chorale' })).frames;
+  const offBeatStrikes = (frames: Frame[]) => frames.filter((f, i) => i % 8 !== 0 && f.voices.slice(1).some((v) => v.kind === 'note' && !v.held)).length;
+  // The accompaniment strikes off the half bar only where a rule leaves no other way (the melody leaps away from
+  // a held alto: spacing); the chorale style wherever the network likes.
+  assert.ok(offBeatStrikes(accompaniment) <= 1, `accompaniment: ${offBeatStrikes(accompaniment)}`);
+  assert.ok(offBeatStrikes(chorale) > 4, `chorale: ${offBeatStrikes(chorale)}`);
+});
+
+test('a melody written high is harmonized at its own octave; one wider than the model can read is refused at a line and column', async () => {
+  const high = `X:1\nT:High\nM:4/4\nL:1/8\nK:D\n"D"d'2 f'2 a'2 f'2|"A"e'2 c'2 a2 e'2|"D"d'8|]\n`;
+  const out = await harmonizeText(fakeHarmonizer(), high, 'abc', undefined, { beamWidth: 4 });
+  assert.ok(sameMelody(high, out));
+  const { frames } = voicesOf(out);
+  for (const f of frames) for (let v = 1; v < 4; v++) assert.ok(pitch(f, v) < 84, 'the lower voices stay in their ranges');
+  const wide = `X:1\nT:Wide\nM:4/4\nL:1/8\nK:C\nC,,2 E,,2 G,,2 C,2|E2 G2 c'2 g'2|c''8|]\n`;
+  await assert.rejects(harmonizeText(fakeHarmonizer(), wide, 'abc', undefined, { beamWidth: 2 }), /line 6, column 34: the melody spans 60 semitones/);
+});
+
+test("a mode's notes: mixolydian keeps its flat seventh when the melody sings it, minor gets its leading tone when it does not", () => {
+  const melody = (pcs: number[]): Frame[] => pcs.map((p) => ({ fermata: false, voices: [{ kind: 'note', pitch: 60 + p, held: false }, { kind: 'slot' }, { kind: 'slot' }, { kind: 'slot' }] }));
+  // A mixolydian moves to C mixolydian (+3): B-flat sung, so no B.
+  assert.deepEqual(modeNotes(parseKey('Amix').key, 3, melody([0, 4, 7, 10])), [0, 2, 4, 5, 7, 9, 10]);
+  // A minor without G in the melody: G# may be used.
+  assert.deepEqual(modeNotes(parseKey('Am').key, 0, melody([9, 0, 4, 2])), [0, 2, 4, 5, 7, 8, 9, 11]);
+  // K:Dm^c, moved to A minor (+7): the C# of the signature is G#.
+  assert.deepEqual(modeNotes(parseKey('Dm^c').key, 7, melody([9, 0, 4])), [0, 2, 4, 5, 8, 9, 11]);
+});
