@@ -12,6 +12,10 @@ def harmonizer_card(config, checkpoint, command):
     train_command = command or ('/usr/bin/python3 train/train_harmonizer.py --corpus /tmp/corpus-satb '
                                 '--out train/runs/harmonizer')
     vocab = len(config['vocab'])
+    warm = training.get('warm_start')
+    warm_note = (f"The run went on in warm starts (`--init-from`, a fresh optimizer at a lower learning rate and dropout); the "
+                 f"last began at epoch {warm['epoch']} (validation {warm['valid_loss']:.4f}) with lr {hp['lr']} and dropout "
+                 f"{hp['dropout']}. The table and times count every stretch.\n" if warm else '')
     return f"""# BachBot harmonizer (`harmonizer`)
 
 Writes alto, tenor and bass under a given soprano, having read the whole melody first. A bidirectional LSTM
@@ -55,6 +59,7 @@ output, which may differ from Bach's); Adam, lr {hp['lr']}, x{hp['lr_decay']} af
 improvement; dropout {hp['dropout']}; batches of {hp['batch']} chorales. Trained on {training['device']}, {training['seconds'] / 60:.0f} minutes to the
 kept epoch ({training['epochs']}).
 
+{warm_note}
 ```
 {train_command}
 /usr/bin/python3 train/export_harmonizer.py --checkpoint train/runs/harmonizer/best.pt --out models/harmonizer

@@ -110,7 +110,12 @@ def main(argv=None):
         torch.set_rng_state(checkpoint['torch_rng'])
     elif warm:
         model.load_state_dict(warm['model'])
-        state['history'] = list(warm['state']['history'])
+        previous = warm['state']
+        state.update({key: previous[key] for key in ('epoch', 'step', 'seconds', 'train_frames')})
+        state['history'] = list(previous['history'])
+        state['warm_start'] = {'from': config['init_from'], 'epoch': previous['epoch'], 'valid_loss': previous['best_valid']}
+        print(f"warm start from {config['init_from']}: epoch {previous['epoch']}, valid loss {previous['best_valid']:.4f}, "
+              f"lr {config['lr']:.2e}, dropout {config['dropout']}", flush=True)
     parameters = sum(p.numel() for p in model.parameters())
     print(f"harmonizer: encoder 2x{config['encoder_layers']}x{config['encoder_hidden']} BiLSTM, decoder "
           f"{config['decoder_layers']}x{config['decoder_hidden']} LSTM, {parameters:,} parameters, device "
