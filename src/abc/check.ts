@@ -1,10 +1,12 @@
-/** `checkAbc`: syntax diagnostics plus bars whose durations do not add up to the meter. */
+/** `checkAbc`: syntax diagnostics, bars whose durations do not add up to the meter, and the voice leading of
+ * four-voice tunes. */
 import type { NotationDiagnostic } from '../common/diagnostic';
 import { Fraction } from '../music/fraction';
 import { parseAbc, toDiagnostics } from './parse';
 import type { RawDiagnostic } from './scan-body';
 import { analyzeTiming, BarSpan } from './timing';
 import type { AbcTune } from './types';
+import { checkVoiceLeading } from './voice-leading-check';
 
 /** Whole notes shown as a count of the meter's beat unit: 5/8 in 6/8 → "5/8". */
 function describe(length: Fraction, den: number): string {
@@ -107,7 +109,7 @@ export function checkAbc(text: string): NotationDiagnostic[] {
   const parsed = parseAbc(text);
   const raw: RawDiagnostic[] = [];
   try {
-    for (const tune of parsed.tunes) raw.push(...checkBarLengths(tune));
+    for (const tune of parsed.tunes) raw.push(...checkBarLengths(tune), ...checkVoiceLeading(tune));
   } catch (e) {
     raw.push({ severity: 'error', message: `internal checker error: ${(e as Error).message}`, start: 0, end: 0, code: 'abc.internal' });
   }

@@ -52,6 +52,8 @@ export interface FolkHarmonizationFigures {
   seconds: number;
   slowestSeconds: number;
   slowestTune: string;
+  /** The first tune in common or cut time of at least 32 bars (a reel): its name, bars and harmonizing time. */
+  reel?: { tune: string; bars: number; seconds: number };
 }
 
 const LISTED = 5;
@@ -76,6 +78,9 @@ export async function folkHarmonizationFigures(model: HarmonizingModel, tunes: r
     const seconds = (performance.now() - started) / 1000;
     f.seconds += seconds;
     if (seconds > f.slowestSeconds) Object.assign(f, { slowestSeconds: seconds, slowestTune: tune.name });
+    const melodyIn = abcVoiceToFrames(parseAbc(tune.text).tunes[0]);
+    const bars = melodyIn.frames.length / 16;
+    if (!f.reel && !melodyIn.meter.free && melodyIn.meter.barLength.toNumber() === 1 && bars >= 32) f.reel = { tune: tune.name, bars, seconds };
     if (sameMelody(tune.text, out)) f.melodyUnchanged++;
     else if (f.melodyChanged.length < LISTED) f.melodyChanged.push(tune.name);
 

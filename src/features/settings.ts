@@ -1,11 +1,12 @@
 /** The extension's settings, read and validated in one place (no vscode import: the source is a getter). */
+import { HARMONIZE_STYLES, type HarmonizeStyle } from '../abc/harmonic-rhythm';
 import type { ProviderRequest } from '../model/runtime/providers';
 
 export type ExecutionProvider = ProviderRequest;
 
 export interface BachbotSettings {
   completion: { enabled: boolean; delayMs: number; lengthBars: number; temperature: number };
-  harmonize: { beamWidth: number; alternatives: number };
+  harmonize: { beamWidth: number; alternatives: number; style: HarmonizeStyle };
   executionProvider: ExecutionProvider;
   /** Folder of models to use instead of the bundled ones; only ever set in a trusted workspace. */
   modelPath?: string;
@@ -26,6 +27,7 @@ export function readSettings(get: SettingGetter, workspaceTrusted: boolean): Bac
     harmonize: {
       beamWidth: Math.round(numberIn(get('bachbot.harmonize.beamWidth'), 1, 64, 8)),
       alternatives: Math.round(numberIn(get('bachbot.harmonize.alternatives'), 1, 20, 5)),
+      style: oneOf(get('bachbot.harmonize.style'), HARMONIZE_STYLES, 'accompaniment'),
     },
     // An unknown name is passed on: loading refuses it with the list of known ones rather than quietly using another.
     executionProvider: stringOr(get('bachbot.executionProvider'), 'cpu') as ExecutionProvider,
@@ -45,6 +47,10 @@ function booleanOr(value: unknown, fallback: boolean): boolean {
 
 function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
 function numberIn(value: unknown, min: number, max: number, fallback: number): number {

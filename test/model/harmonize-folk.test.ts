@@ -93,3 +93,13 @@ test("a mode's notes: mixolydian keeps its flat seventh when the melody sings it
   // K:Dm^c, moved to A minor (+7): the C# of the signature is G#.
   assert.deepEqual(modeNotes(parseKey('Dm^c').key, 7, melody([9, 0, 4])), [0, 2, 4, 5, 8, 9, 11]);
 });
+
+test('every K: form is kept, so the melody plays the same pitches and durations in abcjs', async () => {
+  for (const key of ['Dm^c', 'D exp ^f ^c', 'Ador', 'G clef=bass', 'C transpose=-2', 'C middle=d', 'GLyd =f', 'none']) {
+    const tune = `X:1\nT:K\nM:4/4\nL:1/8\nK:${key}\n"Dm"d2 c2 B2 A2|"A"^c2 e2 "Dm"d4|]\n`;
+    const out = await harmonizeText(fakeHarmonizer(), tune, 'abc', undefined, { beamWidth: 2 });
+    assert.ok(sameMelody(tune, out), `K:${key}\n${out}`);
+  }
+  const out = await harmonizeText(fakeHarmonizer(), `X:1\nT:K\nM:4/4\nL:1/8\nK:Dm^c\nd2 c2 B2 A2|d8|]\n`, 'abc', undefined, { beamWidth: 2 });
+  assert.match(out, /\nK:Dm\^c\n/);
+});

@@ -1,19 +1,21 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { abcValidityFigures } from '../../eval/abc-validity';
+import { decodeAbc } from '../../abc/charset';
 import { crossEntropy } from '../../eval/cross-entropy';
+import { folkHarmonizationFigures, type FolkTune } from '../../eval/folk-harmonization';
 import { harmonizationFigures } from '../../eval/harmonization';
-import { CORPUS_FOLDERS, corpusPieces, toIds, validationPieces, type CorpusKind } from '../../eval/validation-set';
+import { CORPUS_FOLDERS, corpusPieces, splitTunes, toIds, validationPieces, type CorpusKind } from '../../eval/validation-set';
 import { loadHarmonizer, loadModel, type LoadedModel } from '../../model';
 import type { Chorale } from '../../satb';
 import { packageModelsDir } from '../../model/model-dir';
 import { resolveCorporaDir } from '../bench-tokenizers';
 import { parseArgs, type CliCommand } from '../command';
 
-const USAGE = `usage: bachbot eval [--models DIR] [--satb DIR] [--abc DIR] [--harmonizer DIR] [--corpora DIR] [--only satb|abc] [--beams 1,8,32] [--pieces N] [--tunes 200]
+const USAGE = `usage: bachbot eval [--models DIR] [--satb DIR] [--abc DIR] [--harmonizer DIR] [--corpora DIR] [--only satb|abc|folk] [--beams 1,8,32] [--pieces N] [--tunes 200]
   Prints one JSON object per line: validation cross-entropy of each shipped model recomputed from model.onnx
   (checked against config.json), the satb model's training record, harmonization figures on the validation
-  chorales for each beam width (the chorale model's left-to-right search beside the harmonizer's), and the share of valid ABC tunes and continuations sampled from the abc model.
+  chorales for each beam width (the chorale model's left-to-right search beside the harmonizer's), the share of valid ABC tunes and continuations sampled from the abc model, and the harmonizer's figures on folk tunes (the Nottingham validation tunes and the tunebooks in corpora/tunebooks): refusals, chord tones and the bass at chord symbols, parallels, closing chords, whether the melody plays as before.
   A quick run: --beams 1,8 --pieces 10`;
 
 /** Eval's loss must reproduce config.json's (PyTorch's) to this many nats. */
@@ -107,13 +109,14 @@ export const evaluate: CliCommand = {
       process.stderr.write(`bachbot eval: corpora not found at ${corpora} (pass --corpora DIR or set BACHBOT_CORPORA)\n`);
       return 2;
     }
-    const kinds = (flags.has('only') ? [flags.get('only')] : ['satb', 'abc']) as CorpusKind[];
+    const only = flags.get('only');
+    if (only !== undefined && !['satb', 'abc', 'folk'].includes(only)) {
+      process.stderr.write(`bachbot eval: --only wants satb, abc or folk, got '${only}'\n`);
+      return 2;
+    }
+    const kinds = (only ? [only] : ['satb', 'abc']).filter((k) => k !== 'folk') as CorpusKind[];
     let ok = true;
     for (const kind of kinds) {
-      if (kind !== 'satb' && kind !== 'abc') {
-        process.stderr.write(`bachbot eval: --only wants satb or abc, got '${kind}'\n`);
-        return 2;
-      }
       const dir = flags.get(kind) ?? join(modelsDir, kind);
       let model: LoadedModel;
       try {
@@ -132,6 +135,36 @@ export const evaluate: CliCommand = {
         await model.dispose();
       }
     }
+    if (only === undefined || only === 'folk') {
+      await evaluateFolk(flags.get('harmonizer') ?? join(modelsDir, 'harmonizer'), corpora);
+    }
     return ok ? 0 : 1;
   },
 };
+
+/** The harmonizer on folk tunes: the Nottingham validation tunes, and each tunebook of corpora/tunebooks. */
+async function evaluateFolk(dir: string, corpora: string): Promise<void> {
+  if (!existsSync(join(dir, 'config.json'))) {
+    emit({ model: 'harmonizer', figure: 'folk', skipped: `no harmonizer at ${dir}` });
+    return;
+  }
+  const sets: { set: string; tunes: FolkTune[] }[] = [
+    { set: 'nottingham validation', tunes: validationPieces(corpusPieces(join(corpora, CORPUS_FOLDERS.abc), 'abc')).map((p) => ({ name: p.name, text: p.text! })) },
+  ];
+  const books = join(corpora, 'tunebooks');
+  if (existsSync(books)) {
+    for (const file of readdirSync(books).filter((f) => f.endsWith('.abc')).sort()) {
+      const text = decodeAbc(readFileSync(join(books, file))).text;
+      sets.push({ set: file, tunes: splitTunes(text).map((t, i) => ({ name: `${file}#${i + 1}`, text: t })) });
+    }
+  }
+  const model = await loadHarmonizer(dir);
+  try {
+    for (const { set, tunes } of sets) {
+      const f = await folkHarmonizationFigures(model, tunes, { beamWidth: 8 });
+      emit({ model: 'harmonizer', figure: 'folk', set, ...roundAll(f), reel: f.reel && roundAll(f.reel), reel_target_s: 1 });
+    }
+  } finally {
+    await model.dispose();
+  }
+}

@@ -31,7 +31,7 @@ async function harmonizeAlternatives(models: BachbotModels, count: number, title
       if (signal.aborted) return [];
       const engine = await loadEngine();
       if (signal.aborted) return [];
-      const options = { beamWidth: Math.max(settings.harmonize.beamWidth, count), alternatives: count };
+      const options = { beamWidth: Math.max(settings.harmonize.beamWidth, count), alternatives: count, style: settings.harmonize.style };
       return models.track(engine.harmonizeAlternatives(model, snapshot.text, language, selection, options, signal));
     });
     if (!alternatives) return undefined; // cancelled

@@ -32,7 +32,8 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
       title: tune.title,
       reference: tune.reference,
     });
-    const withHeader = keepOtherHeaderLines(written, text.slice(tune.start, tune.bodyStart));
+    const header = text.slice(tune.start, tune.bodyStart);
+    const withHeader = keepOtherHeaderLines(keepKeyLine(written, header), header);
     return { text: text.slice(0, tune.start) + withHeader.replace(/\n$/, '') + text.slice(tune.end), logprob: h.logprob };
   });
 }
@@ -48,6 +49,32 @@ function keepOtherHeaderLines(written: string, originalHeader: string): string {
   while (at < lines.length && /^(X|T):/.test(lines[at])) at++;
   lines.splice(at, 0, ...kept);
   return lines.join('\n');
+}
+
+/** Settings of a K: line that say how its notes are read and played rather than which key it is. */
+const VOICE_SETTING = /\s+(?:clef=\S+|(?:treble|bass|alto|tenor|bass3|alto1|alto2)(?:[+-]8)?(?=\s|$)|transpose=\S+|middle=\S+|octave=\S+)/g;
+
+/**
+ * The tune's own K: line in place of the one the writer produced from the parsed key, so that every form of it
+ * (explicit accidentals, `exp`, modes) reads as written. Its clef, `middle=`, `octave=` and `transpose=` go on V:S,
+ * where a voice's own clef would otherwise override them, so that the melody sounds as it did; `transpose=` goes on
+ * the other voices too, so that they sound with it.
+ */
+function keepKeyLine(written: string, originalHeader: string): string {
+  const own = originalHeader.split(/\r?\n/).filter((line) => /^K:/.test(line)).pop();
+  if (own === undefined) return written;
+  const line = own.replace(/\s*%.*$/, '');
+  const settings = (line.match(VOICE_SETTING) ?? []).map((x) => x.trim());
+  const key = line.replace(VOICE_SETTING, '');
+  const clef = settings.find((x) => !/^(transpose|middle|octave)=/.test(x));
+  const transpose = settings.filter((x) => x.startsWith('transpose='));
+  const melodyOnly = settings.filter((x) => /^(middle|octave)=/.test(x));
+  return written
+    .replace(/^K:.*$/m, key)
+    .replace(/^V:(S|A|T|B) clef=(\S+)(.*)$/gm, (_all, id: string, voiceClef: string, rest: string) => {
+      const own = id === 'S' ? [clef ? `clef=${clef.replace(/^clef=/, '')}` : `clef=${voiceClef}`, ...melodyOnly] : [`clef=${voiceClef}`];
+      return [`V:${id}`, ...own, ...transpose].join(' ') + rest;
+    });
 }
 
 /** The body of a tune that has a single voice (no V: in its body), without trailing blank lines; undefined otherwise. */
