@@ -77,3 +77,21 @@ test('the context window keeps the head, starts on a checkpoint, and stays put w
   assert.deepEqual(typed.slice(0, w.length), w, 'typing two tokens keeps the window start');
   assert.deepEqual(contextWindow(ids.slice(0, 300), 1, cp, 512), ids.slice(0, 300), 'short documents are read whole');
 });
+
+test('without checkpoints the context window is cut by token count, on a grid that stays put while typing', () => {
+  const never = () => false;
+  const ids = [7, ...Array.from({ length: 100_000 }, (_, i) => i % 50)];
+  const w = contextWindow(ids, 1, never, 512);
+  assert.ok(w.length <= 512 && w.length > 256, `window of ${w.length}`);
+  assert.equal(w[0], 7, 'the head is kept');
+  assert.deepEqual(w.slice(1), ids.slice(ids.length - (w.length - 1)), 'the rest is the end of the text');
+  const typed = contextWindow([...ids, 1], 1, never, 512);
+  assert.deepEqual(typed.slice(0, w.length), w, 'one more token keeps the window start');
+});
+
+test('a checkpoint just typed after a long stretch without one does not shrink the window to a few tokens', () => {
+  const cp = (id: number) => id === 9;
+  const ids = [7, ...new Array<number>(3000).fill(1), 9, 1, 1];
+  const w = contextWindow(ids, 1, cp, 512);
+  assert.ok(w.length > 256 && w.length <= 512, `window of ${w.length}`);
+});

@@ -9,7 +9,10 @@ export interface SatbGrammarState {
   readonly fermata: boolean;
   /** Pitch each voice sounded in the previous complete frame (-1: rest or unknown). */
   readonly previous: readonly number[];
+  /** Pitches of the current frame's voices so far (at most four). */
   readonly current: readonly number[];
+  /** A voice came after the fourth of its frame (a `|||` is missing): nothing valid can follow until the frame ends. */
+  readonly overfull: boolean;
   /** Frames completed so far. */
   readonly frames: number;
   /** Stop after this many frames in total (Infinity: never). */
@@ -69,7 +72,7 @@ export class SatbGrammar implements Grammar<SatbGrammarState> {
   }
 
   initial(stopAfterFrames = Number.POSITIVE_INFINITY): SatbGrammarState {
-    return { voice: 0, fermata: false, previous: UNKNOWN, current: [], frames: 0, stopAt: stopAfterFrames, ended: false };
+    return { voice: 0, fermata: false, previous: UNKNOWN, current: [], overfull: false, frames: 0, stopAt: stopAfterFrames, ended: false };
   }
 
   /** The same position with a new frame budget counted from here. */
@@ -114,21 +117,24 @@ export class SatbGrammar implements Grammar<SatbGrammarState> {
   advance(state: SatbGrammarState, id: number): SatbGrammarState {
     if (id === this.frameEndId) {
       const previous = [0, 1, 2, 3].map((v) => state.current[v] ?? -1);
-      return { ...state, voice: 0, fermata: false, previous, current: [], frames: state.frames + 1 };
+      return { ...state, voice: 0, fermata: false, previous, current: [], overfull: false, frames: state.frames + 1 };
     }
     if (id === this.endId) return { ...state, ended: true };
     if (id === this.fermataId) return { ...state, fermata: true };
     const note = this.pitchOf.get(id);
     if (note !== undefined || id === this.restId) {
+      // A fifth voice is not kept: the state stays four voices big however long the frame runs on.
+      if (state.voice === 4) return state.overfull ? state : { ...state, overfull: true };
       const current = [...state.current, note ? note.pitch : -1];
-      return { ...state, current, voice: Math.min(4, state.voice + 1) };
+      return { ...state, current, voice: state.voice + 1 };
     }
     // The start token or anything unexpected in a user's prefix: a fresh frame, voices unknown.
-    return { ...state, voice: 0, fermata: false, previous: UNKNOWN, current: [] };
+    return { ...state, voice: 0, fermata: false, previous: UNKNOWN, current: [], overfull: false };
   }
 
+  /** Overfull states are done too: no token makes their frame valid again, so none is generated. */
   isDone(state: SatbGrammarState): boolean {
-    return state.ended || (state.voice === 0 && !state.fermata && state.frames >= state.stopAt);
+    return state.ended || state.overfull || (state.voice === 0 && !state.fermata && state.frames >= state.stopAt);
   }
 
   get frameEnd(): number {

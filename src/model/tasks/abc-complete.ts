@@ -70,6 +70,8 @@ export function abcCompletionContext(
   const barFull = bar.barLength.num > 0 && left.num === 0 && bar.barDurationSoFar.num > 0;
   const state = grammar.start(bar, tokens[tokens.length - 1], 1 + maxBars + (barFull ? 1 : 0));
   if (left.num > 0 && !grammar.canFill(left) && !bar.tupletRemaining) return undefined;
+  // A bar already past its length (a body without bar lines, diagnosed as such): nothing valid can be written.
+  if (grammar.allowed(state).length === 0) return undefined;
   // Tokens the model never saw are left out of its input; the bar state above still counts them.
   const ids = tokens.map((t) => vocab.id(t)).filter((id): id is number => id !== undefined);
   const barIds = grammar.barLineIds();

@@ -25,15 +25,17 @@ export function satbCompletionContext(
   const tokens = parsed.tokens;
   const startIndex = tokens.map((t) => t.kind).lastIndexOf('start');
   if (startIndex < 0 || tokens.slice(startIndex).some((t) => t.kind === 'end' || t.kind === 'unknown')) return undefined;
-  const ids = [vocab.startId];
-  for (const t of tokens.slice(startIndex + 1)) {
-    const id = vocab.id(t.text);
-    if (id === undefined) return undefined; // a slot or a pitch the model never saw: nothing sensible to continue
-    ids.push(id);
-  }
   const grammar = new SatbGrammar(vocab, { allowEnd: false });
   let state = grammar.initial();
-  for (const id of ids.slice(1)) state = grammar.advance(state, id);
+  const ids = [vocab.startId];
+  for (let i = startIndex + 1; i < tokens.length; i++) {
+    const id = vocab.id(tokens[i].text);
+    if (id === undefined) return undefined; // a slot or a pitch the model never saw: nothing sensible to continue
+    ids.push(id);
+    state = grammar.advance(state, id);
+    // A frame with a fifth voice (the diagnostics say "is a ||| missing?"): no completion can make it valid.
+    if (state.overfull) return undefined;
+  }
   state = grammar.withFrameBudget(state, maxFrames);
   const frameEnd = grammar.frameEnd;
   const lastText = tokens.length ? tokens[tokens.length - 1].text : '';
