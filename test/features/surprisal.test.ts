@@ -81,3 +81,26 @@ test('ABC scoring target: one piece per tune; a token outside the vocabulary sto
   const decorated = t.pieces[1].spans.filter((s) => s).map((s) => text.slice(s!.start, s!.end));
   assert.deepEqual(decorated, ['D', 'C']);
 });
+
+test('SATB scoring target of 4,000- and 50,000-frame chorales: every voice scored, each on its own span', () => {
+  for (const count of [4_000, 50_000]) {
+    const frames = Array.from({ length: count }, (_, i) => (i % 2 ? '(72,True) (67,False) (64,False) (48,False) |||' : '(.) (72,False) (r) (64,False) (48,False) |||'));
+    const text = `START\n${frames.join('\n')}\nEND\n`;
+    const t = scoringTarget('satb', text, vocab);
+    assert.equal(t.stoppedAt, undefined);
+    const [piece] = t.pieces;
+    assert.equal(piece.ids.length, 2 + count * 5.5);
+    const spans = piece.spans.filter((s) => s !== undefined);
+    assert.equal(spans.length, count * 4);
+    const last = spans[spans.length - 1]!;
+    assert.equal(text.slice(last.start, last.end), '(48,False)');
+    assert.equal(last.start, text.lastIndexOf('(48,False)'));
+  }
+});
+
+test('surprisals give timers a turn, so an abort acts even when every step answers at once', async () => {
+  const ids = Array.from({ length: 500_000 }, (_, i) => i % 3);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 5);
+  await assert.rejects(surprisals(fakeStepper(), ids, controller.signal), /abort/);
+});

@@ -3,13 +3,16 @@
  * graph token by token (a thin layer over the engine's step API; no vscode import).
  */
 import { logSumExp } from '../../model/decoding/sampling';
+import { eventLoopYielder } from '../../model/event-loop';
 import { zeroState, type LanguageModelStep } from '../../model/step';
 
 /** result[i] = -log p(ids[i] | ids[0..i-1]) in nats; result[0] is 0 (the start token is given). */
 export async function surprisals(stepper: LanguageModelStep, ids: readonly number[], signal?: AbortSignal): Promise<number[]> {
   const out = ids.length ? [0] : [];
   let state = zeroState(stepper.layers, stepper.hidden, 1);
+  const letEventsRun = eventLoopYielder();
   for (let i = 0; i + 1 < ids.length; i++) {
+    await letEventsRun();
     if (signal?.aborted) throw abortError();
     const r = await stepper.step([ids[i]], state);
     state = r.state;

@@ -4,8 +4,7 @@
  * outside its vocabulary) and says where.
  */
 import { bodyTokenSpans, headerTokens, parseAbc, TUNE_END, TUNE_START } from '../../abc';
-import { parseSatb } from '../../satb';
-import { frameTokens } from '../../satb';
+import { frameTokens, parseSatb, type SatbToken } from '../../satb';
 import type { NotationLanguage } from '../../notation';
 
 export interface TokenVocabulary {
@@ -45,9 +44,14 @@ function satbTarget(text: string, vocab: TokenVocabulary): ScoringTarget {
   };
   const start = tokens.find((t) => t.kind === 'start');
   if (!start || !push('START')) return { pieces: [], stoppedAt: { offset: 0, reason: 'no START' } };
+  // Each frame's own tokens, gathered in one pass over the text's tokens.
+  const ownTokens: SatbToken[][] = chorale.frames.map(() => []);
+  for (const t of tokens) {
+    if (t.frameIndex !== undefined && (t.kind === 'voice' || t.kind === 'fermata' || t.kind === 'frame-end')) ownTokens[t.frameIndex]?.push(t);
+  }
   for (let f = 0; f < chorale.frames.length; f++) {
     const frame = chorale.frames[f];
-    const own = tokens.filter((t) => t.frameIndex === f && (t.kind === 'voice' || t.kind === 'fermata' || t.kind === 'frame-end'));
+    const own = ownTokens[f];
     const canonical = frameTokens(frame);
     const exact = own.length === canonical.length && own.every((t, i) => t.text === canonical[i]);
     for (let i = 0; i < canonical.length; i++) {
