@@ -1,5 +1,5 @@
 /** One ABC voice → soprano frames at sixteenth resolution, in C major / A minor, for the chorale model. */
-import type { NotationDiagnostic } from '../common/diagnostic';
+import type { NotationDiagnostic, SourceRange } from '../common/diagnostic';
 import { Fraction } from '../music/fraction';
 import type { KeySignature } from '../music/key';
 import { semitonesToReference } from '../music/pitch';
@@ -46,11 +46,13 @@ export interface AbcFramesResult {
   sources: (FrameSource | undefined)[];
   /** Rounded tuplets and notes shorter than a sixteenth, with their ranges. */
   diagnostics: NotationDiagnostic[];
+  /** The note or rest that runs past MAX_MELODY_FRAMES: the frames stop before it. */
+  overlong?: SourceRange;
 }
 
 const SIXTEENTH = new Fraction(1, 16);
-/** About 17 minutes of 4/4 at 120 bpm: far beyond a tune, small enough to keep memory bounded. */
-const MAX_FRAMES = 32768;
+/** About 17 minutes of 4/4 at 120 bpm (2,048 bars): far beyond a tune, small enough to keep memory bounded. */
+export const MAX_MELODY_FRAMES = 32768;
 const FERMATAS = new Set(['H', 'fermata', 'invertedfermata']);
 
 function sixteenths(whole: Fraction): { value: number; exact: boolean } {
@@ -75,11 +77,13 @@ export function abcVoiceToFrames(tune: AbcTune, voiceId?: string): AbcFramesResu
   const frames: Frame[] = [];
   const sources: (FrameSource | undefined)[] = [];
   let previous: { event: TimedEvent; pitch?: number } | undefined;
+  let overlong: SourceRange | undefined;
   for (const ev of events) {
     const start = sixteenths(ev.onset);
     const end = sixteenths(ev.onset.add(ev.duration));
-    if (end.value > MAX_FRAMES) {
-      warn(ev, `the melody is longer than ${MAX_FRAMES} sixteenths; the rest is left out`);
+    if (end.value > MAX_MELODY_FRAMES) {
+      overlong = index.rangeOf(ev.element.start, ev.element.end);
+      diagnostics.push({ severity: 'warning', code: 'abc.melody-too-long', message: `the melody is longer than ${MAX_MELODY_FRAMES} sixteenths; the rest is left out`, range: overlong });
       break;
     }
     if (!start.exact || !end.exact) {
@@ -105,7 +109,7 @@ export function abcVoiceToFrames(tune: AbcTune, voiceId?: string): AbcFramesResu
   const { barLines, finalBarLine, openingBarLine, lineBreaks } = barLinesOf(tune, voice, events);
   const chordSymbols = chordSymbolsOf(tune, voice, events, frames.length);
   const unitLength = events[0]?.unitLength ?? tune.unitLength;
-  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, openingBarLine, lineBreaks, chordSymbols, sources, diagnostics };
+  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, openingBarLine, lineBreaks, chordSymbols, sources, diagnostics, ...(overlong ? { overlong } : {}) };
 }
 
 /** Chord symbols and annotations as written, each at the frame of the note or rest that follows it. */

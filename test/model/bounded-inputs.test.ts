@@ -1,13 +1,14 @@
-// Issue 13's worst cases for completion: each input must be answered (a result or a refusal) at a cost bounded by
+// Issue 13's worst cases for completion and harmonization: each input must be answered (a result or a refusal) at a cost bounded by
 // the context window, not by the document. A quadratic replay or a whole-document encode would not finish here.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { complete, DEFAULT_CONTEXT_TOKENS } from '../../src/model';
+import { complete, DEFAULT_CONTEXT_TOKENS, harmonizeText } from '../../src/model';
 import { abcCompletionContext } from '../../src/model/tasks/abc-complete';
 import { satbCompletionContext } from '../../src/model/tasks/satb-complete';
 import { abcCompletionProblems } from './helpers/abc-checks';
+import { AdversarialNetwork, fakeHarmonizer, harmonizerVocab } from './helpers/fake-harmonizer';
 import { fakeModel, satbTestVocab } from './helpers/fake-model';
 import { satbProblems } from './helpers/satb-checks';
 
@@ -79,4 +80,19 @@ test('a window cut inside a long bar still finishes that bar exactly (the bar st
   const out = await complete(model, doc, endCursor(doc), { n: 2 });
   assert.ok(out.length > 0);
   for (const s of out) assert.deepEqual(abcCompletionProblems(doc + s.text, doc.length), [], s.text);
+});
+
+test('an ABC melody longer than 32,768 sixteenths is refused with the limit in bars and where it passes it', async () => {
+  const network = new AdversarialNetwork(harmonizerVocab());
+  const model = fakeHarmonizer(network);
+  const doc = `X:1\nT:too long\nM:4/4\nL:1/1\nK:C\n${'C|'.repeat(2048)}\nD|]\n`;
+  await assert.rejects(harmonizeText(model, doc, 'abc', undefined, { beamWidth: 1 }), {
+    name: 'EngineInputError',
+    message: 'line 7, column 1: the melody runs past 32,768 sixteenths (2,048 bars of M:4/4), the most BachBot harmonizes at once; split the tune into parts and harmonize each',
+  });
+  assert.equal(network.calls, 0, 'refused before any search');
+  const sixEight = `X:1\nT:too long\nM:6/8\nL:1/8\nK:C\n${'C6|'.repeat(2731)}]\n`;
+  await assert.rejects(harmonizeText(model, sixEight, 'abc', undefined, { beamWidth: 1 }), /\(2,730 bars of M:6\/8\)/);
+  const oneNote = 'X:1\nT:one long note\nM:4/4\nL:1/1\nK:C\nC4096|]\n';
+  await assert.rejects(harmonizeText(model, oneNote, 'abc', undefined, { beamWidth: 1 }), /^EngineInputError: line 6, column 1: the melody runs past/);
 });

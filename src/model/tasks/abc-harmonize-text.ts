@@ -1,5 +1,5 @@
 import { parseAbc, type AbcTune } from '../../abc';
-import { abcVoiceToFrames } from '../../abc/frames';
+import { abcVoiceToFrames, MAX_MELODY_FRAMES, type AbcFramesResult } from '../../abc/frames';
 import { framesToAbcVoices } from '../../abc/frames-to-abc';
 import { EngineInputError } from '../errors';
 import { abcMelodySearch, vocabularyRange } from './abc-harmonize-options';
@@ -20,6 +20,7 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
   const tune = selection ? parsed.tunes.find((t) => selection.start >= t.start && selection.start <= t.end) : parsed.tunes[0];
   if (!tune) throw new EngineInputError(selection ? 'the selection is not inside a tune' : 'the document has no tune (X: ... K:)');
   const melody = abcVoiceToFrames(tune, selectedVoice(tune, selection));
+  if (melody.overlong) throw new EngineInputError(overlongMessage(melody, melody.overlong.start));
   if (!melody.frames.some((f) => f.voices[0].kind === 'note')) throw new EngineInputError(`tune ${tune.reference ?? tune.index + 1} has no notes to harmonize`);
   const { style = 'accompaniment', ...rest } = options;
   const search = abcMelodySearch(melody, vocabularyRange(model.vocab.tokens), style);
@@ -36,6 +37,13 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
     const withHeader = keepOtherHeaderLines(keepKeyLine(written, header), header);
     return { text: text.slice(0, tune.start) + withHeader.replace(/\n$/, '') + text.slice(tune.end), logprob: h.logprob };
   });
+}
+
+/** Why a melody past MAX_MELODY_FRAMES is refused, where it passes the limit and what the limit is in its own bars. */
+function overlongMessage(melody: AbcFramesResult, at: { line: number; column: number }): string {
+  const perBar = melody.meter.free ? 0 : melody.meter.barLength.toNumber() * 16;
+  const inBars = perBar > 0 ? ` (${Math.floor(MAX_MELODY_FRAMES / perBar).toLocaleString('en-US')} bars of M:${melody.meter.text})` : '';
+  return `line ${at.line + 1}, column ${at.column + 1}: the melody runs past ${MAX_MELODY_FRAMES.toLocaleString('en-US')} sixteenths${inBars}, the most BachBot harmonizes at once; split the tune into parts and harmonize each`;
 }
 
 const REWRITTEN_FIELD = /^(X|T|M|L|K|V):|^%%score\b/;
