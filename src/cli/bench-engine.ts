@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { abcBarState } from '../abc';
 import { AbcGrammar, DEFAULT_CONTEXT_TOKENS, SatbGrammar, complete, defaultModelDir, encodePrefix, harmonize, loadHarmonizer, loadModel, zeroState, type Grammar, type HarmonizingModel, type LoadedModel, type ModelKind, type ModelType } from '../model';
 import { sampleContinuations } from '../model/decoding/continuations';
+import { boundFigures, overlongMelodyFigure } from './bench-bounds';
 import { parseSatb, type Frame } from '../satb';
 import { packageModelsDir } from '../model/model-dir';
 import { gpuCandidates, type ProviderRequest } from '../model/runtime/providers';
@@ -217,6 +218,7 @@ export async function benchEngine(options: BenchEngineOptions = {}): Promise<voi
       const { layers, hidden } = model.config;
       emit({ bench: `${type} model`, model: found.which, layers, hidden, vocab: model.vocab.size, provider: model.provider, provider_note: model.providerNote });
       figures = await engineFigures(model, { requests, coldRequests });
+      await boundFigures(model);
     } finally {
       await model.dispose();
     }
@@ -246,6 +248,7 @@ async function harmonizerFigures(dir: string): Promise<void> {
         emit({ bench: `harmonizer: harmonize 16-bar melody (256 frames), beam ${beamWidth}`, provider: model.provider, seconds,
           ...(provider === 'wasm' ? { native_seconds: native[beamWidth] } : beamWidth === 8 ? { target_s: 1 } : {}) });
       }
+      if (provider === 'cpu') await overlongMelodyFigure(model);
     } finally {
       await model.dispose();
     }
