@@ -118,14 +118,15 @@ function showDiagnostics(diagnostics: PreviewDiagnostic[], warnings: string[]): 
     ...diagnostics.map((d) => ({ severity: d.severity, text: `${d.line + 1}:${d.column + 1} ${d.message}` })),
     ...warnings.map((text) => ({ severity: 'warning' as const, text })),
   ];
-  diagnosticsElement.replaceChildren(
-    ...items.map((item) => {
-      const li = document.createElement('li');
-      li.className = `diagnostic ${item.severity}`;
-      li.textContent = item.text;
-      return li;
-    }),
-  );
+  // Appended one by one: a list spread into one call overflows the stack past some 100,000 items.
+  const list = document.createDocumentFragment();
+  for (const item of items) {
+    const li = document.createElement('li');
+    li.className = `diagnostic ${item.severity}`;
+    li.textContent = item.text;
+    list.append(li);
+  }
+  diagnosticsElement.replaceChildren(list);
   diagnosticsElement.hidden = items.length === 0;
 }
 

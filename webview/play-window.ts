@@ -35,7 +35,7 @@ export function playWindow(events: readonly TimedChars[], from: number, to?: num
     earliest(notes.filter((e) => charsOf(e).some((c) => c.start <= from && from < c.end))) ??
     earliest(notes.filter((e) => charsOf(e).some((c) => from === c.end)));
   if (!start) {
-    const next = Math.min(...notes.flatMap((e) => charsOf(e).map((c) => c.start)).filter((c) => c > from));
+    const next = notes.flatMap((e) => charsOf(e).map((c) => c.start)).reduce((min, c) => (c > from && c < min ? c : min), Infinity);
     start = earliest(notes.filter((e) => charsOf(e).some((c) => c.start === next)));
   }
   if (!start) return undefined;

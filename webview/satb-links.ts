@@ -79,7 +79,7 @@ function collectVoices(tune: TuneObject): ParsedVoice[] {
         const key = `${s}/${v}`;
         let voice = byKey.get(key);
         if (!voice) byKey.set(key, (voice = { staff: s, elements: [] }));
-        voice.elements.push(...elements);
+        for (const element of elements) voice.elements.push(element);
       });
     });
   }

@@ -115,7 +115,7 @@ export class Score {
       return local >= 0 && local <= this.shown.abc.length ? local : undefined;
     }
     const found = notesAtOffset(this.mapping, this.shown.abc, this.notes, offset);
-    return found.length > 0 ? Math.min(...found.map((i) => this.notes[i].abcStart)) : undefined;
+    return found.length > 0 ? found.reduce((min, i) => Math.min(min, this.notes[i].abcStart), Infinity) : undefined;
   }
 
   /** Document ranges of the drawn notes written at these ABC offsets (abcjs's `startChar`s). */

@@ -1,5 +1,6 @@
 /** `checkAbc`: syntax diagnostics, bars whose durations do not add up to the meter, and the voice leading of
  * four-voice tunes. */
+import { pushAll } from '../common/arrays';
 import type { NotationDiagnostic } from '../common/diagnostic';
 import { Fraction } from '../music/fraction';
 import { parseAbc, toDiagnostics } from './parse';
@@ -29,7 +30,7 @@ export function checkBarLengths(tune: AbcTune): RawDiagnostic[] {
   for (const list of byVoice.values()) {
     const voiceOut: RawDiagnostic[] = [];
     checkVoiceBars(list, voiceOut, (b) => endsLine(tune.source, b.end));
-    out.push(...summarizeMeterMismatch(list, voiceOut));
+    pushAll(out, summarizeMeterMismatch(list, voiceOut));
   }
   return out;
 }
@@ -37,7 +38,12 @@ export function checkBarLengths(tune: AbcTune): RawDiagnostic[] {
 /** Bars are short or long by the same amount throughout the voice: most likely the M: field is wrong. */
 function summarizeMeterMismatch(list: BarSpan[], found: RawDiagnostic[]): RawDiagnostic[] {
   const measured = list.filter((b) => !b.meter.free && b.multiMeasure === undefined);
-  const flagged = (b: BarSpan) => found.filter((d) => d.start === b.start && d.end === b.end);
+  const byBar = new Map<string, RawDiagnostic[]>();
+  for (const d of found) {
+    const key = `${d.start}:${d.end}`;
+    (byBar.get(key) ?? byBar.set(key, []).get(key)!).push(d);
+  }
+  const flagged = (b: BarSpan) => byBar.get(`${b.start}:${b.end}`) ?? [];
   const byLength = new Map<string, BarSpan[]>();
   for (const bar of measured) {
     if (bar.duration.equals(bar.meter.barLength)) continue;
@@ -56,15 +62,20 @@ function summarizeMeterMismatch(list: BarSpan[], found: RawDiagnostic[]): RawDia
       start: bar.start,
       end: bar.end,
     };
-    return [summary, ...found.filter((d) => !diagnostics.includes(d))];
+    const summarized = new Set(diagnostics);
+    return [summary, ...found.filter((d) => !summarized.has(d))];
   }
   return found;
 }
 
 /** Only spaces, a comment or a `\` continuation follow `offset` on its line. */
 function endsLine(text: string, offset: number): boolean {
-  const nl = text.indexOf('\n', offset);
-  return /^[\s\\]*(%.*)?$/.test(text.slice(offset, nl < 0 ? text.length : nl));
+  for (let i = offset; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r' || c === '%') return true;
+    if (c !== '\\' && !/\s/.test(c)) return false;
+  }
+  return true;
 }
 
 /**
@@ -109,7 +120,7 @@ export function checkAbc(text: string): NotationDiagnostic[] {
   const parsed = parseAbc(text);
   const raw: RawDiagnostic[] = [];
   try {
-    for (const tune of parsed.tunes) raw.push(...checkBarLengths(tune), ...checkVoiceLeading(tune));
+    for (const tune of parsed.tunes) pushAll(pushAll(raw, checkBarLengths(tune)), checkVoiceLeading(tune));
   } catch (e) {
     raw.push({ severity: 'error', message: `internal checker error: ${(e as Error).message}`, start: 0, end: 0, code: 'abc.internal' });
   }

@@ -1,5 +1,6 @@
 /** Four-voice frames → ABC voices S A T B, in the original key, meter and unit length: the one writer of frames as
  * ABC notes, used for a harmonized ABC tune (framesToAbcVoices) and for a chorale's score (satb/to-abc.ts). */
+import { pushAll } from '../common/arrays';
 import { Fraction } from '../music/fraction';
 import { formatKey, keyAccidentals, KeySignature } from '../music/key';
 import { spellPitch } from '../music/pitch';
@@ -85,7 +86,7 @@ export interface AbcScoreHeader {
 export function abcScoreHeader(h: AbcScoreHeader): string[] {
   const lines = [`X:${h.reference ?? 1}`];
   if (h.title) lines.push(`T:${h.title}`);
-  lines.push(...(h.notes ?? []).map((n) => `N:${n}`), `M:${h.meter.text}`, `L:${h.unitLength.toString()}`);
+  pushAll(lines, (h.notes ?? []).map((n) => `N:${n}`)).push(`M:${h.meter.text}`, `L:${h.unitLength.toString()}`);
   if (h.tempo) lines.push(`Q:${h.tempo}`);
   lines.push('%%score (S A) (T B)');
   for (const v of SATB_VOICES) lines.push(`V:${v.id} clef=${v.clef}` + (h.voiceNames ? ` name="${v.name}"` : ''));
@@ -99,7 +100,7 @@ export function framesToAbcVoices(frames: Frame[], ctx: AbcVoicesContext): strin
   SATB_VOICES.forEach((v, k) => {
     lines.push(`V:${v.id}`);
     if (k === 0 && ctx.sopranoText !== undefined) lines.push(ctx.sopranoText);
-    else lines.push(...abcVoiceLines(frames, k, ctx));
+    else pushAll(lines, abcVoiceLines(frames, k, ctx));
   });
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 /** One ABC voice → soprano frames at sixteenth resolution, in C major / A minor, for the chorale model. */
+import { maxOf } from '../common/arrays';
 import type { NotationDiagnostic, SourceRange } from '../common/diagnostic';
 import { Fraction } from '../music/fraction';
 import type { KeySignature } from '../music/key';
@@ -189,7 +190,7 @@ function melodyPitch(ev: TimedEvent, pitchAt: Map<number, number>): number | und
   if (el.kind === 'note') return pitchAt.get(el.note.start);
   if (el.kind === 'chord') {
     const ps = el.notes.map((n) => pitchAt.get(n.start)).filter((p): p is number => p !== undefined);
-    return ps.length ? Math.max(...ps) : undefined;
+    return ps.length ? maxOf(ps) : undefined;
   }
   return undefined;
 }

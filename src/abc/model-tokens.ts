@@ -15,6 +15,7 @@
  * (lyrics `w:`/`W:`, `T:`, `N:` ...) go with their line break, (3) `\r\n` becomes `\n`. `modelBodyText` applies
  * exactly these rules to a tune's body. Header fields other than M L K (X, T, C, S, ...) are not in the stream.
  */
+import { pushAll } from '../common/arrays';
 import type { NotationDiagnostic } from '../common/diagnostic';
 import { formatKey } from '../music/key';
 import { parseAbc } from './parse';
@@ -80,7 +81,7 @@ export function bodyTokenSpans(tune: AbcTune, text: string): TokenSpan[] {
       const at = prev.length ? prev[prev.length - 1].end : line[0]?.start ?? tune.bodyStart;
       spans.push({ text: '\n', start: at, end: at });
     }
-    spans.push(...line);
+    pushAll(spans, line);
   });
   return spans;
 }

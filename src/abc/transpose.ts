@@ -1,4 +1,5 @@
 /** Transposition of ABC text: keys, notes (respelled, accidentals rewritten per bar) and chord symbols. */
+import { pushAll } from '../common/arrays';
 import { accidentalText, fifthsOf, keyAccidentals, KeySignature, Letter, parseKey, spellingAtFifths, tonicName } from '../music/key';
 import { fifthsShiftFor, shiftKey, SpelledPitch, transposeKey, transposeSpelled } from '../music/pitch';
 import { parseAbc } from './parse';
@@ -50,12 +51,12 @@ export function transposeEdits(text: string, semitones: number, options: Transpo
     if (options.tune !== undefined && options.tune !== k) return;
     if (options.range && (options.range.end <= tune.start || options.range.start > tune.end)) return;
     if (options.toKey === undefined) {
-      edits.push(...transposeTune(text, tune, semitones, options, nottingham));
+      pushAll(edits, transposeTune(text, tune, semitones, options, nottingham));
       return;
     }
     const interval = intervalToKey(tune.key, options.toKey);
     if ('error' in interval) return; // K:none: nothing to move from
-    edits.push(...transposeTune(text, tune, interval.semitones, { ...options, fifthsDelta: interval.fifthsDelta }, nottingham));
+    pushAll(edits, transposeTune(text, tune, interval.semitones, { ...options, fifthsDelta: interval.fifthsDelta }, nottingham));
   });
   return edits.sort((a, b) => a.start - b.start);
 }
@@ -148,10 +149,10 @@ function transposeTune(text: string, tune: AbcTune, semitones: number, options: 
   };
   const edits: Edit[] = [];
   if (whole) {
-    if (kLine) edits.push(...keyEdits(text, kLine.start + 2, kLine.end, deltaOf));
+    if (kLine) pushAll(edits, keyEdits(text, kLine.start + 2, kLine.end, deltaOf));
     for (const el of tune.elements) {
       if (el.kind !== 'field' || el.name !== 'K') continue;
-      edits.push(...(el.inline ? keyEdits(text, el.start + 3, el.end - 1, deltaOf) : keyEdits(text, el.start + 2, el.end, deltaOf)));
+      pushAll(edits, el.inline ? keyEdits(text, el.start + 3, el.end - 1, deltaOf) : keyEdits(text, el.start + 2, el.end, deltaOf));
     }
   }
   const signatures = new Map<KeySignature, Record<Letter, number>>();

@@ -4,6 +4,7 @@
  * Tunes of two or three voices (a melody and a second part) are left alone: their parts need not keep a choir's
  * ranges and spacing.
  */
+import { minOf } from '../common/arrays';
 import type { RawDiagnostic } from './scan-body';
 import { abcVoiceToFrames } from './frames';
 import { analyzeVoiceLeading } from '../satb/voice-leading';
@@ -15,7 +16,7 @@ export function checkVoiceLeading(tune: AbcTune): RawDiagnostic[] {
   if (ids.length !== 4) return [];
   const voices = ids.map((id) => abcVoiceToFrames(tune, id));
   if (voices.some((v) => v.frames.length === 0)) return [];
-  const n = Math.min(...voices.map((v) => v.frames.length));
+  const n = minOf(voices.map((v) => v.frames.length));
   const frames: Frame[] = Array.from({ length: n }, (_, i) => {
     const row: Frame['voices'] = [{ kind: 'rest' }, { kind: 'rest' }, { kind: 'rest' }, { kind: 'rest' }];
     voices.forEach((v, k) => {

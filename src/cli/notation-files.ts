@@ -1,3 +1,4 @@
+import { pushAll } from '../common/arrays';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
@@ -27,7 +28,7 @@ export function notationFilesIn(paths: string[]): { files: NotationFile[]; missi
       missing.push(p);
       continue;
     }
-    if (isDirectory) files.push(...walk(p).map((path) => ({ path, name: relative(p, path).split('\\').join('/') })));
+    if (isDirectory) pushAll(files, walk(p).map((path) => ({ path, name: relative(p, path).split('\\').join('/') })));
     else files.push({ path: p, name: basename(p) });
   }
   return { files, missing };
@@ -38,7 +39,7 @@ function walk(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDER.test(entry.name)) found.push(...walk(path));
+      if (!SKIPPED_FOLDER.test(entry.name)) pushAll(found, walk(path));
     } else if (entry.isFile() && NOTATION.test(entry.name)) {
       found.push(path);
     }

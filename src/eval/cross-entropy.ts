@@ -1,3 +1,4 @@
+import { maxOf } from '../common/arrays';
 import type { LanguageModelStep } from '../model/step';
 import { zeroState } from '../model/step';
 
@@ -18,7 +19,7 @@ export async function crossEntropy(stepper: LanguageModelStep, pieces: number[][
   const ordered = [...pieces].sort((a, b) => a.length - b.length);
   for (let first = 0; first < ordered.length; first += batch) {
     const group = ordered.slice(first, first + batch);
-    const width = Math.max(...group.map((p) => p.length));
+    const width = maxOf(group.map((p) => p.length));
     let state = zeroState(stepper.layers, stepper.hidden, group.length);
     const ids = new Array<number>(group.length);
     const V = stepper.vocabSize;

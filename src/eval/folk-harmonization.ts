@@ -3,6 +3,7 @@
  * chord symbol's onset, parallels involving a generated voice, the closing chord, and whether the melody plays as it
  * did (its pitches, onsets and durations as abcjs plays the tune before and after).
  */
+import { minOf } from '../common/arrays';
 import abcjs from 'abcjs';
 import { parseAbc } from '../abc';
 import { chordLabelsPerFrame } from '../abc/chord-symbols';
@@ -128,7 +129,7 @@ export async function folkHarmonizationFigures(model: HarmonizingModel, tunes: r
 
 /** Four voices' frames side by side (the shortest sets the length). */
 function zipVoices(voices: Frame[][]): Frame[] {
-  const n = Math.min(...voices.map((v) => v.length));
+  const n = minOf(voices.map((v) => v.length));
   return Array.from({ length: n }, (_, i) => ({ fermata: voices[0][i].fermata, voices: voices.map((v) => v[i].voices[0]) }));
 }
 

@@ -1,3 +1,4 @@
+import { maxOf } from '../common/arrays';
 import type { NotationDiagnostic } from '../common/diagnostic';
 import { abcVoiceToFrames } from '../abc/frames';
 import { parseAbc } from '../abc/parse';
@@ -45,7 +46,7 @@ function voicesWithNotes(tune: AbcTune): string[] {
 
 /** Four single-voice frame lists (each voice in the soprano place) as one list of four-voice frames. */
 function combine(voices: Frame[][]): Frame[] {
-  const length = Math.max(...voices.map((v) => v.length));
+  const length = maxOf(voices.map((v) => v.length));
   return Array.from({ length }, (_, i) => ({
     fermata: voices.some((v) => v[i]?.fermata === true),
     voices: voices.map((v): VoiceEntry => v[i]?.voices[0] ?? { kind: 'rest' }),

@@ -1,3 +1,4 @@
+import { pushAll } from '../common/arrays';
 import { parseSatb } from './parse';
 import { END_TOKEN, START_TOKEN, frameTokens } from './tokens';
 import type { Chorale } from './types';
@@ -12,7 +13,7 @@ export function choraleModelTokens(chorale: Chorale): string[] {
     if (frame.voices.some((v) => v.kind === 'slot')) {
       throw new SlotInModelInputError(`frame ${i + 1} has a slot (?); slots are filled by the harmonizer, not read by the model`);
     }
-    out.push(...frameTokens(frame));
+    pushAll(out, frameTokens(frame));
   });
   out.push(END_TOKEN);
   return out;

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../common/arrays';
 import { pitchClassName, pitchName } from './pitch-names';
 import { VOICE_RANGES } from './ranges';
 import type { Frame } from './types';
@@ -146,7 +147,7 @@ function ranges(frames: Frame[], toSounding: number): VoiceLeadingFinding[] {
     for (const [s, e] of runs(frames, outside)) {
       const ps = frames.slice(s, e + 1).map((f) => sung(f)!);
       const high = ps.some((p) => p > hi);
-      const extreme = high ? Math.max(...ps) : Math.min(...ps);
+      const extreme = high ? maxOf(ps) : minOf(ps);
       const where = high ? 'above' : 'below';
       const note = toSounding === 0 ? pitchName(extreme) : `sung ${pitchName(extreme)}, written ${pitchName(extreme - toSounding)}`;
       out.push({ code: 'vl.range', startFrame: s, endFrame: e, voices: [v], message: `The ${voiceName(v)} goes ${where} its usual range ${pitchName(lo)}–${pitchName(hi)} (${note}), ${frameSpan(s, e)}` });

@@ -3,6 +3,7 @@
  * lines), its chord symbols as chord labels, the harmonic rhythm, the notes of its mode, the chord it ends on, and
  * the octave it is moved by to lie in the model's soprano range.
  */
+import { maxOf, minOf } from '../../common/arrays';
 import type { AbcFramesResult } from '../../abc/frames';
 import { chordLabelsPerFrame } from '../../abc/chord-symbols';
 import { barSixteenths, harmonicBeat, harmonicStrikes, positionsFromBarLines, type HarmonizeStyle } from '../../abc/harmonic-rhythm';
@@ -71,8 +72,8 @@ export function vocabularyRange(tokens: readonly string[]): [number, number] {
 function melodyOctave(frames: readonly Frame[], [lowest, highest]: readonly [number, number], toSounding: number): number {
   const pitches = frames.flatMap((f) => (f.voices[0].kind === 'note' ? [f.voices[0].pitch] : []));
   if (pitches.length === 0) return 0;
-  const lo = Math.min(...pitches);
-  const hi = Math.max(...pitches);
+  const lo = minOf(pitches);
+  const hi = maxOf(pitches);
   const [sLo, sHi] = VOICE_RANGES[0];
   let best: number | undefined;
   let bestCost = Infinity;

@@ -55,8 +55,7 @@ function keepOtherHeaderLines(written: string, originalHeader: string): string {
   const lines = written.split('\n');
   let at = 0;
   while (at < lines.length && /^(X|T):/.test(lines[at])) at++;
-  lines.splice(at, 0, ...kept);
-  return lines.join('\n');
+  return [...lines.slice(0, at), ...kept, ...lines.slice(at)].join('\n');
 }
 
 /** Settings of a K: line that say how its notes are read and played rather than which key it is. */
