@@ -97,6 +97,7 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
   const headers: AbcHeaderField[] = [];
   const directives: string[] = [];
   const voices: AbcVoiceInfo[] = [];
+  const voiceIds = new Set<string>();
   let meter: Meter = FREE_METER;
   let unitLength: Fraction | undefined;
   let key: KeySignature = C_MAJOR;
@@ -150,7 +151,9 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
       if (l) unitLength = l;
       else emit({ severity: 'error', message: `unreadable unit length '${value.trim()}' (expected e.g. 1/8)`, start: valueStart, end: line.end, code: 'abc.unit-length' });
     } else if (name === 'V') {
-      voices.push(voiceInfo(value));
+      const info = voiceInfo(value);
+      voices.push(info);
+      voiceIds.add(info.id);
     } else if (name === 'U') {
       userDecorations += userDecorationLetter(value);
     } else if (name === 'K') {
@@ -199,7 +202,10 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
         if (fm[1] === 'V') {
           const info = voiceInfo(value);
           ctx.voice = info.id;
-          if (!voices.some((v) => v.id === info.id)) voices.push(info);
+          if (!voiceIds.has(info.id)) {
+            voiceIds.add(info.id);
+            voices.push(info);
+          }
         } else if (fm[1] === 'M') {
           bodyMeter = parseMeter(value) ?? bodyMeter;
         } else if (fm[1] === 'U') {

@@ -81,6 +81,13 @@ export interface ScanContext {
   userDecorations?: string;
 }
 
+/** The first `ch` in text[from, lineEnd), or -1: a search that never reads past the line, however long the document. */
+function indexInLine(text: string, ch: string, from: number, lineEnd: number): number {
+  const code = ch.charCodeAt(0);
+  for (let i = from; i < lineEnd; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** Scans one line of music (`lineStart` to `lineEnd`, without its line break) into `out`. */
 export function scanMusicLine(text: string, lineStart: number, lineEnd: number, ctx: ScanContext, out: AbcElement[]): void {
   let pos = lineStart;
@@ -107,7 +114,7 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
       if (!/^\s*(%.*)?$/.test(rest)) err("'\\' continues a line only at its end", pos, pos + 1, 'abc.continuation', 'warning');
       push({ kind: 'continuation', start: pos, end: pos + 1 });
     } else if (c === '"') {
-      const close = text.indexOf('"', pos + 1);
+      const close = indexInLine(text, '"', pos + 1, lineEnd);
       if (close < 0 || close >= lineEnd) {
         err('unterminated chord symbol or annotation (missing closing ")', pos, lineEnd, 'abc.unterminated');
         push({ kind: 'unknown', start: pos, end: lineEnd });
@@ -120,7 +127,7 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
       // A `!` ending the line is the old ABC score line break.
       push({ kind: 'spacer', start: pos, end: pos + 1 });
     } else if (c === '!' || c === '+') {
-      const close = text.indexOf(c, pos + 1);
+      const close = indexInLine(text, c, pos + 1, lineEnd);
       if (close < 0 || close >= lineEnd || close === pos + 1 || /\s/.test(text.slice(pos + 1, close))) {
         let e = pos + 1;
         while (e < lineEnd && /[\w.()<>-]/.test(text[e])) e++;
@@ -181,7 +188,7 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
       // A `]` closing nothing is an invisible bar line (as abcjs reads it), typically left at a line's end.
       push({ kind: 'bar', text: ']', repeatStart: false, repeatEnd: false, start: pos, end: pos + 1 });
     } else if (c === '[' && /[A-Za-z]/.test(next ?? '') && text[pos + 2] === ':') {
-      const close = text.indexOf(']', pos);
+      const close = indexInLine(text, ']', pos, lineEnd);
       if (close < 0 || close >= lineEnd) {
         err('unterminated inline field (missing ])', pos, lineEnd, 'abc.unterminated');
         push({ kind: 'unknown', start: pos, end: lineEnd });
@@ -278,7 +285,7 @@ export function scanMusicLine(text: string, lineStart: number, lineEnd: number, 
         continue;
       }
       if (text[e] === '!' || text[e] === '+') {
-        const close = text.indexOf(text[e], e + 1);
+        const close = indexInLine(text, text[e], e + 1, lineEnd);
         if (close > e + 1 && close < lineEnd && /^[^\s\]]+$/.test(text.slice(e + 1, close)) && !/^[\^_=A-Ga-g',\d/]+$/.test(text.slice(e + 1, close))) {
           e = close + 1; // a decoration on one note of the chord: [+slide+DD], [!trill!DF]
           continue;

@@ -76,6 +76,8 @@ interface VoiceState {
   contentStart?: number;
   /** A layer of one bar (`&` without `(&`): timed, but its bar is not checked. */
   transient?: boolean;
+  /** Events of the open bar, told their bar's index when it closes. */
+  barEvents: TimedEvent[];
 }
 
 interface OverlayState {
@@ -83,6 +85,16 @@ interface OverlayState {
   layer: number;
   /** Inside `(& ... &)`: the voice's time, and how much of its bar had passed, where the span began. */
   span?: { time: Fraction; barSoFar: Fraction };
+}
+
+/** A voice's state with every field present from the start: one object shape for all voices, which keeps property
+ * access fast in tunes of thousands of voices. */
+function newVoiceState(from: Pick<VoiceState, 'meter' | 'unitLength' | 'unitGiven' | 'key'>, time = Fraction.ZERO, barStartedSection = true): VoiceState {
+  return {
+    meter: from.meter, unitLength: from.unitLength, unitGiven: from.unitGiven, key: from.key, time, bar: undefined, barStartedSection,
+    pendingSectionBreak: false, lastEvent: undefined, brokenNext: undefined, tuplet: undefined, decorations: [], lastOpening: '',
+    contentStart: undefined, transient: false, barEvents: [],
+  };
 }
 
 const SILENT = new Set(['space', 'newline', 'continuation', 'comment', 'bar']);
@@ -105,17 +117,18 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
   const warn = (message: string, start: number, end: number, code: string) => problems.push({ severity: 'warning', message, start, end, code });
   const global = { meter: tune.meter, unitLength: tune.unitLength, unitGiven: tune.unitLengthGiven, key: tune.key };
   const voices = new Map<string, VoiceState>();
-  const eventBar = new Map<TimedEvent, BarSpan>();
   const stateOf = (voice: string): VoiceState => {
     let s = voices.get(voice);
     if (!s) {
-      s = { ...global, time: Fraction.ZERO, barStartedSection: true, pendingSectionBreak: false, decorations: [], lastOpening: '' };
+      s = newVoiceState(global);
       voices.set(voice, s);
     }
     return s;
   };
   const closeBar = (s: VoiceState, closing: string, end: number, sectionEnd: boolean) => {
     if (!s.bar) return;
+    const events = s.barEvents;
+    s.barEvents = [];
     if (s.transient) {
       s.bar = undefined;
       return;
@@ -123,6 +136,7 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
     s.bar.closing = closing;
     s.bar.end = end;
     s.bar.sectionEnd = sectionEnd;
+    for (const ev of events) ev.bar = bars.length;
     bars.push(s.bar);
     s.bar = undefined;
   };
@@ -137,10 +151,7 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
     o.layer++;
     const main = stateOf(voice);
     const key = layerKey(voice);
-    const layer: VoiceState = {
-      meter: main.meter, unitLength: main.unitLength, unitGiven: main.unitGiven, key: main.key, time, barStartedSection: false,
-      pendingSectionBreak: false, decorations: [], lastOpening: '',
-    };
+    const layer = newVoiceState(main, time, false);
     if (barSoFar.num > 0) {
       layer.bar = { voice: key, start: at, end: at, duration: barSoFar, meter: main.meter, opening: '', closing: '', sectionStart: false, sectionEnd: false, events: 0 };
     }
@@ -282,12 +293,12 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
           s.brokenNext = undefined;
         }
         const event: TimedEvent = {
-          element: el, voice: voiceKey, onset: s.time, duration, bar: bars.length, tuplet: inTuplet,
+          element: el, voice: voiceKey, onset: s.time, duration, bar: 0, tuplet: inTuplet,
           decorations: s.decorations, tiedToNext: el.kind === 'chord' && el.notes.some((n) => n.tie), meter: s.meter, unitLength: s.unitLength, key: s.key,
         };
         s.decorations = [];
         events.push(event);
-        eventBar.set(event, s.bar);
+        s.barEvents.push(event);
         s.lastEvent = event;
         s.time = s.time.add(duration);
         s.bar.duration = s.bar.duration.add(duration);
@@ -300,12 +311,10 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
     }
   }
   for (const s of voices.values()) closeBar(s, '', s.bar?.end ?? 0, true);
-  for (const voice of voices.keys()) {
-    const last = bars.filter((b) => b.voice === voice).pop();
-    if (last) last.sectionEnd = true;
-  }
-  const barIndex = new Map(bars.map((b, k) => [b, k]));
-  for (const [ev, bar] of eventBar) ev.bar = barIndex.get(bar) ?? 0;
+  // Each voice's last bar ends a section (one pass: a tune may hold thousands of voices).
+  const lastBar = new Map<string, BarSpan>();
+  for (const b of bars) lastBar.set(b.voice, b);
+  for (const [voice, last] of lastBar) if (voices.has(voice)) last.sectionEnd = true;
   return { events, bars, problems };
 }
 
