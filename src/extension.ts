@@ -5,6 +5,7 @@ import { CommandManager } from './features/command-manager';
 import { registerCompletionSupport } from './features/completion/provider';
 import { ContinueCommand } from './features/continue/command';
 import { registerDiagnosticsSupport } from './features/diagnostics';
+import { logSettingWarningsTo } from './features/editor';
 import { HarmonizeSelectionCommand, ShowAlternativesCommand } from './features/harmonize/commands';
 import { registerHoverSupport } from './features/hover';
 import { ExportMidiCommand, ImportMidiCommand } from './features/midi/commands';
@@ -18,6 +19,7 @@ import { TransposeCommand } from './features/transpose/command';
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('BachBot', { log: true });
   const log = (message: string) => output.info(message);
+  logSettingWarningsTo((message) => output.warn(message));
   const { models, disposable: modelService } = createModelService(context, log);
   const surprisal = new SurprisalDecorations();
 

@@ -1,3 +1,6 @@
+import { limitProblem, type Limit } from '../common/limits';
+import { unknownProviderMessage, type ProviderRequest } from '../model/runtime/providers';
+
 export interface CliCommand {
   summary: string;
   /** Returns the process exit code. */
@@ -20,4 +23,39 @@ export function parseArgs(args: string[], booleanFlags: string[] = []): { positi
     else flags.set(a.slice(2), args[++i]);
   }
   return { positional, flags };
+}
+
+/** A flag the user got wrong: main prints the message after `bachbot: ` and exits with 2. */
+export class FlagError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FlagError';
+  }
+}
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/** `--name`'s number, `fallback` when absent; refused with the range when it is not a number within `limit`. */
+export function numberFlag<T extends number | undefined>(flags: Map<string, string>, name: string, limit: Limit, fallback: T): number | T {
+  const raw = flags.get(name);
+  if (raw === undefined) return fallback;
+  const value = DECIMAL.test(raw.trim()) ? Number(raw) : Number.NaN;
+  const problem = limitProblem(limit, value);
+  if (problem) throw new FlagError(`--${name} (${limit.what}) ${problem}; got '${raw}'`);
+  return value;
+}
+
+/** A comma-separated list of numbers, each within `limit` (`--beams 1,8,32`). */
+export function numberListFlag(flags: Map<string, string>, name: string, limit: Limit, fallback: readonly number[]): number[] {
+  const raw = flags.get(name);
+  if (raw === undefined) return [...fallback];
+  return raw.split(',').map((part) => numberFlag(new Map([[name, part]]), name, limit, 0));
+}
+
+/** --provider, `cpu` when absent; an unknown name is refused with the known ones. */
+export function providerFlag(flags: Map<string, string>): ProviderRequest {
+  const raw = flags.get('provider') ?? 'cpu';
+  const refused = unknownProviderMessage(raw);
+  if (refused) throw new FlagError(`--provider: ${refused}`);
+  return raw as ProviderRequest;
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { SourceRange } from '../common/diagnostic';
 import { isNotationLanguage, type NotationLanguage } from '../notation';
-import { readSettings, type BachbotSettings } from './settings';
+import { SettingsReader, type BachbotSettings } from './settings';
 
 export interface NotationEditor {
   editor: vscode.TextEditor;
@@ -28,9 +28,16 @@ export function offsetRange(document: vscode.TextDocument, start: number, end: n
   return new vscode.Range(document.positionAt(start), document.positionAt(end));
 }
 
+let settingsReader = new SettingsReader(() => {});
+
+/** Where warnings about settings out of range go (the BachBot output channel). */
+export function logSettingWarningsTo(log: (message: string) => void): void {
+  settingsReader = new SettingsReader(log);
+}
+
 export function currentSettings(): BachbotSettings {
   const config = vscode.workspace.getConfiguration();
-  return readSettings((key) => config.get(key), vscode.workspace.isTrusted);
+  return settingsReader.read((key) => config.get(key), vscode.workspace.isTrusted);
 }
 
 /** A plain sentence from any error, for messages to the user. */

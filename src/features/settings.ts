@@ -1,5 +1,6 @@
 /** The extension's settings, read and validated in one place (no vscode import: the source is a getter). */
 import { HARMONIZE_STYLES, type HarmonizeStyle } from '../abc/harmonic-rhythm';
+import { LIMITS, clampToLimit, describeRange, type LimitName } from '../common/limits';
 import type { ProviderRequest } from '../model/runtime/providers';
 
 export type ExecutionProvider = ProviderRequest;
@@ -15,18 +16,33 @@ export interface BachbotSettings {
 /** Reads one setting by its full key (`bachbot.completion.enabled`); undefined when unset. */
 export type SettingGetter = (key: string) => unknown;
 
-export function readSettings(get: SettingGetter, workspaceTrusted: boolean): BachbotSettings {
+/** Told of a setting that was out of range or of the wrong kind, with what is used instead. */
+export type SettingWarning = (key: string, message: string) => void;
+
+/** Each numeric setting, the bound of src/common/limits.ts it keeps (package.json says the same), and its default. */
+export const NUMERIC_SETTINGS = {
+  'bachbot.completion.delayMs': { limit: 'completionDelayMs', fallback: 50 },
+  'bachbot.completion.length': { limit: 'completionBars', fallback: 1 },
+  'bachbot.completion.temperature': { limit: 'temperature', fallback: 0.8 },
+  'bachbot.harmonize.beamWidth': { limit: 'beamWidth', fallback: 8 },
+  'bachbot.harmonize.alternatives': { limit: 'alternatives', fallback: 5 },
+} as const satisfies Record<string, { limit: LimitName; fallback: number }>;
+
+type NumericSetting = keyof typeof NUMERIC_SETTINGS;
+
+export function readSettings(get: SettingGetter, workspaceTrusted: boolean, warn: SettingWarning = () => {}): BachbotSettings {
   const modelPath = stringOr(get('bachbot.modelPath'), '').trim();
+  const number = (key: NumericSetting) => numberSetting(key, get(key), warn);
   return {
     completion: {
       enabled: booleanOr(get('bachbot.completion.enabled'), true),
-      delayMs: numberIn(get('bachbot.completion.delayMs'), 0, 2000, 50),
-      lengthBars: Math.round(numberIn(get('bachbot.completion.length'), 1, 8, 1)),
-      temperature: numberIn(get('bachbot.completion.temperature'), 0.05, 2, 0.8),
+      delayMs: number('bachbot.completion.delayMs'),
+      lengthBars: number('bachbot.completion.length'),
+      temperature: number('bachbot.completion.temperature'),
     },
     harmonize: {
-      beamWidth: Math.round(numberIn(get('bachbot.harmonize.beamWidth'), 1, 64, 8)),
-      alternatives: Math.round(numberIn(get('bachbot.harmonize.alternatives'), 1, 20, 5)),
+      beamWidth: number('bachbot.harmonize.beamWidth'),
+      alternatives: number('bachbot.harmonize.alternatives'),
       style: oneOf(get('bachbot.harmonize.style'), HARMONIZE_STYLES, 'accompaniment'),
     },
     // An unknown name is passed on: loading refuses it with the list of known ones rather than quietly using another.
@@ -34,6 +50,28 @@ export function readSettings(get: SettingGetter, workspaceTrusted: boolean): Bac
     // Restricted Mode: no setting may point the extension at another model file.
     modelPath: workspaceTrusted && modelPath ? modelPath : undefined,
   };
+}
+
+/**
+ * Reads the settings, logging each setting's warning once until its value changes: settings are read on every
+ * keystroke, and a user who fixes a value and breaks it again hears of it again.
+ */
+export class SettingsReader {
+  private readonly logged = new Map<string, string>();
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  read(get: SettingGetter, workspaceTrusted: boolean): BachbotSettings {
+    const warnedNow = new Set<string>();
+    const settings = readSettings(get, workspaceTrusted, (key, message) => {
+      warnedNow.add(key);
+      if (this.logged.get(key) === message) return;
+      this.logged.set(key, message);
+      this.log(message);
+    });
+    for (const key of [...this.logged.keys()]) if (!warnedNow.has(key)) this.logged.delete(key);
+    return settings;
+  }
 }
 
 /** Bar lines the ghost text may hold for an engine `maxBars` (the current bar's closing one, then one per bar). */
@@ -53,7 +91,16 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
   return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
-function numberIn(value: unknown, min: number, max: number, fallback: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
-  return Math.min(max, Math.max(min, value));
+/** Settings come from JSON a user edits: a value out of range is clamped (as VS Code users expect), with a warning. */
+function numberSetting(key: NumericSetting, value: unknown, warn: SettingWarning): number {
+  const { limit: name, fallback } = NUMERIC_SETTINGS[key];
+  if (value === undefined) return fallback;
+  const limit = LIMITS[name];
+  const clamped = typeof value === 'number' ? clampToLimit(limit, value) : undefined;
+  if (clamped === undefined) {
+    warn(key, `${key} must be ${describeRange(limit)}, not ${JSON.stringify(value)}; using the default ${fallback}`);
+    return fallback;
+  }
+  if (clamped !== value) warn(key, `${key} must be ${describeRange(limit)}, not ${value}; using ${clamped}`);
+  return clamped;
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from '../common/limits';
 import { checkSatb } from '../satb/check';
 import { documentMeter } from '../satb/meta';
 import { framesForBars } from '../satb/meter';
@@ -11,7 +12,8 @@ export const satbNotation: Notation = {
   modelName: 'chorale',
   check: checkSatb,
   pieceAt: (text) => ({ start: 0, end: text.length }),
-  lengthFor: (bars, text) => ({ maxFrames: framesForBars(bars, documentMeter(text)) }),
+  // A long meter (`% meter: 99/4`) asks for fewer bars rather than more frames than the engine writes.
+  lengthFor: (bars, text) => ({ maxFrames: Math.min(LIMITS.continueFrames.max, framesForBars(bars, documentMeter(text))) }),
   toMidi(text) {
     const { chorale, diagnostics } = parseSatb(text);
     const error = diagnostics.find((d) => d.severity === 'error');

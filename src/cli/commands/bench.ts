@@ -1,6 +1,6 @@
 import { benchEngine } from '../bench-engine';
-import { parseArgs, type CliCommand } from '../command';
-import { numberFlag, providerFlag } from './complete';
+import { LIMITS } from '../../common/limits';
+import { numberFlag, parseArgs, providerFlag, type CliCommand } from '../command';
 
 type TokenizerBench = { benchTokenizers?: () => Promise<void> };
 
@@ -18,13 +18,14 @@ export const bench: CliCommand = {
   summary: 'print performance figures as JSON lines (tokenizers, decoding, completion latency, harmonization)',
   async run(args) {
     const { flags } = parseArgs(args, ['engine-only']);
-    if (!flags.has('engine-only')) await tokenizerBench()?.benchTokenizers?.();
-    await benchEngine({
-      requests: numberFlag(flags, 'requests', 200),
-      coldRequests: numberFlag(flags, 'cold-requests', undefined),
+    const options = {
+      requests: numberFlag(flags, 'requests', LIMITS.benchRequests, 200),
+      coldRequests: numberFlag(flags, 'cold-requests', LIMITS.benchRequests, undefined),
       provider: providerFlag(flags),
       modelDirs: { satb: flags.get('satb-model'), abc: flags.get('abc-model') },
-    });
+    };
+    if (!flags.has('engine-only')) await tokenizerBench()?.benchTokenizers?.();
+    await benchEngine(options);
     return 0;
   },
 };

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { complete as completeAt, loadModel } from '../../model';
-import { PROVIDER_REQUESTS, unknownProviderMessage, type ProviderRequest } from '../../model/runtime/providers';
-import { parseArgs, type CliCommand } from '../command';
+import { LIMITS } from '../../common/limits';
+import { PROVIDER_REQUESTS } from '../../model/runtime/providers';
+import { numberFlag, parseArgs, providerFlag, type CliCommand } from '../command';
 import { defaultModelDir } from '../../model/model-dir';
 import { PROCESS_IO, readNotationFile, type CliIo } from '../notation-file';
 
@@ -16,6 +17,13 @@ export const complete: CliCommand = {
 export async function runComplete(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args);
   const provider = providerFlag(flags);
+  const options = {
+    n: numberFlag(flags, 'n', LIMITS.suggestions, 3),
+    maxBars: numberFlag(flags, 'bars', LIMITS.continueBars, undefined),
+    maxFrames: numberFlag(flags, 'frames', LIMITS.continueFrames, undefined),
+    temperature: numberFlag(flags, 'temperature', LIMITS.temperature, undefined),
+    seed: numberFlag(flags, 'seed', LIMITS.seed, undefined),
+  };
   const file = positional[0];
   const at = /^(\d+):(\d+)$/.exec(flags.get('at') ?? '');
   if (!file || !at) {
@@ -33,41 +41,16 @@ export async function runComplete(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const dir = flags.get('model') ?? defaultModelDir(type);
-if (!flags.has('model') && !existsSync(dir)) {
-  io.err(`bachbot complete: no ${type} model at ${dir} (pass --model DIR, or export one with train/)\n`);
-  return 2;
-}
-const model = await loadModel(dir, {
-    expectedType: type,
-    provider,
-  });
+  if (!flags.has('model') && !existsSync(dir)) {
+    io.err(`bachbot complete: no ${type} model at ${dir} (pass --model DIR, or export one with train/)\n`);
+    return 2;
+  }
+  const model = await loadModel(dir, { expectedType: type, provider });
   try {
-    const suggestions = await completeAt(model, text, { line, column }, {
-      n: numberFlag(flags, 'n', 3),
-      maxBars: numberFlag(flags, 'bars', undefined),
-      maxFrames: numberFlag(flags, 'frames', undefined),
-      temperature: numberFlag(flags, 'temperature', undefined),
-      seed: numberFlag(flags, 'seed', undefined),
-    });
+    const suggestions = await completeAt(model, text, { line, column }, options);
     for (const s of suggestions) io.out(`${JSON.stringify({ text: s.text, logprob: Number(s.logprob.toFixed(4)) })}\n`);
   } finally {
     await model.dispose();
   }
-return 0;
-}
-
-export function numberFlag<T extends number | undefined>(flags: Map<string, string>, name: string, fallback: T): number | T {
-  const raw = flags.get(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n)) throw new Error(`--${name} needs a number (got '${raw}')`);
-  return n;
-}
-
-/** --provider, `cpu` when absent; an unknown name is refused with the known ones. */
-export function providerFlag(flags: Map<string, string>): ProviderRequest {
-  const raw = flags.get('provider') ?? 'cpu';
-  const refused = unknownProviderMessage(raw);
-  if (refused) throw new Error(`--provider: ${refused}`);
-  return raw as ProviderRequest;
+  return 0;
 }

@@ -10,7 +10,8 @@ import { loadHarmonizer, loadModel, type LoadedModel } from '../../model';
 import type { Chorale } from '../../satb';
 import { packageModelsDir } from '../../model/model-dir';
 import { resolveCorporaDir } from '../bench-tokenizers';
-import { parseArgs, type CliCommand } from '../command';
+import { LIMITS } from '../../common/limits';
+import { numberFlag, numberListFlag, parseArgs, type CliCommand } from '../command';
 
 const USAGE = `usage: bachbot eval [--models DIR] [--satb DIR] [--abc DIR] [--harmonizer DIR] [--corpora DIR] [--only satb|abc|folk] [--beams 1,8,32] [--pieces N] [--tunes 200]
   Prints one JSON object per line: validation cross-entropy of each shipped model recomputed from model.onnx
@@ -25,13 +26,23 @@ function emit(record: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(record)}\n`);
 }
 
-function positiveIntegers(text: string, flag: string): number[] {
-  const values = text.split(',').map((s) => Number(s.trim()));
-  if (values.some((v) => !Number.isInteger(v) || v < 1)) throw new Error(`--${flag} wants positive integers, got '${text}'`);
-  return values;
+interface EvalCounts {
+  beams: number[];
+  /** Validation chorales harmonized (all of them when absent). */
+  pieces?: number;
+  tunes: number;
 }
 
-async function evaluateModel(kind: CorpusKind, model: LoadedModel, corpora: string, flags: Map<string, string>): Promise<boolean> {
+/** The numbers of the command line, checked before any model loads. */
+function evalCounts(flags: Map<string, string>): EvalCounts {
+  return {
+    beams: numberListFlag(flags, 'beams', LIMITS.beamWidth, [1, 8, 32]),
+    pieces: numberFlag(flags, 'pieces', LIMITS.evalPieces, undefined),
+    tunes: numberFlag(flags, 'tunes', LIMITS.evalTunes, 200),
+  };
+}
+
+async function evaluateModel(kind: CorpusKind, model: LoadedModel, corpora: string, flags: Map<string, string>, counts: EvalCounts): Promise<boolean> {
   const pieces = validationPieces(corpusPieces(join(corpora, CORPUS_FOLDERS[kind]), kind));
   const started = Date.now();
   const loss = await crossEntropy(model.stepper, pieces.map((p) => toIds(p, (t) => model.vocab.id(t))));
@@ -43,16 +54,15 @@ async function evaluateModel(kind: CorpusKind, model: LoadedModel, corpora: stri
   emit({ model: kind, figure: 'training', device: training?.device, seconds: training?.seconds, epochs: training?.epochs });
 
   if (kind === 'satb') {
-    const count = Math.min(pieces.length, positiveIntegers(flags.get('pieces') ?? String(pieces.length), 'pieces')[0]);
-    const chorales = pieces.slice(0, count).map((p) => p.chorale!);
-    const beams = positiveIntegers(flags.get('beams') ?? '1,8,32', 'beams');
+    const chorales = pieces.slice(0, counts.pieces ?? pieces.length).map((p) => p.chorale!);
+    const { beams } = counts;
     for (const beamWidth of beams) {
       const f = await harmonizationFigures(model, chorales, beamWidth);
       emit({ model: kind, figure: 'harmonization', search: 'chorale model, left to right', ...roundAll(f) });
     }
     await evaluateHarmonizer(flags.get('harmonizer') ?? join(flags.get('models') ?? packageModelsDir(), 'harmonizer'), chorales, beams);
   } else {
-    const tunes = positiveIntegers(flags.get('tunes') ?? '200', 'tunes')[0];
+    const { tunes } = counts;
     const texts = pieces.map((p) => p.text!);
     for (const task of ['tune', 'continuation'] as const) {
       emit({ model: kind, figure: 'abc_validity', ...roundAll(await abcValidityFigures(model, texts, task, tunes)) });
@@ -103,6 +113,7 @@ export const evaluate: CliCommand = {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    const counts = evalCounts(flags);
     const modelsDir = flags.get('models') ?? packageModelsDir();
     const corpora = resolveCorporaDir(flags.get('corpora'));
     if (!existsSync(corpora)) {
@@ -127,7 +138,7 @@ export const evaluate: CliCommand = {
         continue;
       }
       try {
-        ok = (await evaluateModel(kind, model, corpora, flags)) && ok;
+        ok = (await evaluateModel(kind, model, corpora, flags, counts)) && ok;
       } catch (err) {
         emit({ model: kind, error: err instanceof Error ? err.message : String(err) });
         ok = false;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { harmonizeAlternatives, loadModelFolder } from '../../model';
 import { PROVIDER_REQUESTS } from '../../model/runtime/providers';
-import { parseArgs, type CliCommand } from '../command';
+import { LIMITS } from '../../common/limits';
+import { numberFlag, parseArgs, providerFlag, type CliCommand } from '../command';
 import { defaultModelDir } from '../../model/model-dir';
 import { PROCESS_IO, readNotationFile, type CliIo } from '../notation-file';
-import { numberFlag, providerFlag } from './complete';
 
 const USAGE = `usage: bachbot harmonize FILE [--beam W] [--alternatives N] [--model DIR] [--provider ${PROVIDER_REQUESTS.join('|')}]`;
 
@@ -17,6 +17,8 @@ export const harmonize: CliCommand = {
 export async function runHarmonize(args: string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(args);
   const provider = providerFlag(flags);
+  const beamWidth = numberFlag(flags, 'beam', LIMITS.beamWidth, 8);
+  const alternatives = numberFlag(flags, 'alternatives', LIMITS.alternatives, 1);
   const file = positional[0];
   if (!file) {
     io.err(`${USAGE}\n`);
@@ -39,8 +41,6 @@ export async function runHarmonize(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    const beamWidth = numberFlag(flags, 'beam', 8);
-    const alternatives = numberFlag(flags, 'alternatives', 1);
     const results = await harmonizeAlternatives(model, text, language, undefined, { beamWidth, alternatives });
     results.forEach((r, i) => {
       if (results.length > 1) io.out(`% alternative ${i + 1}, log-probability ${r.logprob.toFixed(2)}\n`);

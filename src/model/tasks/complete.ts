@@ -2,6 +2,7 @@ import { sampleContinuations } from '../decoding/continuations';
 import { throwIfAborted } from '../errors';
 import { encodePrefix, type LoadedModel } from '../model';
 import { abcCompletionContext } from './abc-complete';
+import { COMPLETION_OPTION_LIMITS, checkOptionLimits } from './option-limits';
 import type { CompletionContext } from './completion-context';
 import { satbCompletionContext } from './satb-complete';
 
@@ -35,6 +36,7 @@ export async function complete(
   signal?: AbortSignal,
 ): Promise<Suggestion[]> {
   throwIfAborted(signal);
+  checkOptionLimits(options, COMPLETION_OPTION_LIMITS);
   const context =
     model.type === 'satb'
       ? satbCompletionContext(model, text, cursor, options.maxFrames, options.contextTokens)
@@ -49,7 +51,8 @@ export async function completeContext<S>(
   options: CompletionOptions,
   signal?: AbortSignal,
 ): Promise<Suggestion[]> {
-  const n = Math.max(1, options.n ?? 3);
+  checkOptionLimits(options, COMPLETION_OPTION_LIMITS);
+  const n = options.n ?? 3;
   const prefix = await encodePrefix(model, context.ids, context.isCheckpoint, signal);
   const { vocab } = model;
   const partial = context.partial;

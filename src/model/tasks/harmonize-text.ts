@@ -2,6 +2,7 @@ import type { NotationLanguage } from '../../notation/types';
 import { EngineInputError } from '../errors';
 import type { HarmonizingModel } from './harmonize';
 import { harmonizeAbcText } from './abc-harmonize-text';
+import { HARMONIZE_OPTION_LIMITS, checkOptionLimits } from './option-limits';
 import type { HarmonizeOptions } from './harmonize';
 import { harmonizeSatbText, type TextAlternative } from './satb-harmonize-text';
 
@@ -18,6 +19,7 @@ type HarmonizeTextArgs = [
 
 /** Harmonized versions of the whole document, best first (`alternatives` of them). */
 export async function harmonizeAlternatives(...[model, text, languageId, selection, options = {}, signal]: HarmonizeTextArgs): Promise<TextAlternative[]> {
+  checkOptionLimits(options, HARMONIZE_OPTION_LIMITS);
   if (languageId === 'satb') return harmonizeSatbText(model, text, selection, options, signal);
   if (languageId === 'abc') return harmonizeAbcText(model, text, selection, options, signal);
   throw new EngineInputError(`cannot harmonize a '${languageId as string}' document (abc or satb)`);

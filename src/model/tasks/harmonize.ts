@@ -7,6 +7,7 @@ import type { HarmonizerModel } from '../harmonizer/harmonizer-model';
 import { searchHarmonization, type HarmonizerSearchOptions } from '../harmonizer/search';
 import type { HarmonizeStyle } from '../../abc/harmonic-rhythm';
 import { logitsRow, selectRows, type LstmState } from '../step';
+import { HARMONIZE_OPTION_LIMITS, checkOptionLimits } from './option-limits';
 
 /**
  * Beam width and alternatives apply to both models; the melody's context, chord labels, key and rules are read by
@@ -46,6 +47,7 @@ interface Beam {
  * keeps the voice-leading rules; the chorale language model harmonizes left to right and can fill any voice.
  */
 export async function harmonize(model: HarmonizingModel, frames: Frame[], options: HarmonizeOptions = {}, signal?: AbortSignal): Promise<Harmonization[]> {
+  checkOptionLimits(options, HARMONIZE_OPTION_LIMITS);
   if (model.type === 'harmonizer') return searchHarmonization(model, frames, options, signal);
   return harmonizeLeftToRight(model, frames, options, signal);
 }
@@ -53,8 +55,9 @@ export async function harmonize(model: HarmonizingModel, frames: Frame[], option
 /** Beam search over the chorale language model, token by token, left to right. */
 export async function harmonizeLeftToRight(model: LoadedModel, frames: Frame[], options: HarmonizeOptions = {}, signal?: AbortSignal): Promise<Harmonization[]> {
   if (model.type !== 'satb') throw new EngineInputError(`harmonizing needs a chorale (satb) model; this one is "${model.type}"`);
-  const width = Math.max(1, Math.floor(options.beamWidth ?? 8));
-  const wanted = Math.max(1, Math.min(width, Math.floor(options.alternatives ?? 1)));
+  checkOptionLimits(options, HARMONIZE_OPTION_LIMITS);
+  const width = options.beamWidth ?? 8;
+  const wanted = Math.min(width, options.alternatives ?? 1);
   const grammar = new SatbGrammar(model.vocab);
   const positions = plan(model, frames);
   const vocabSize = model.stepper.vocabSize;
