@@ -2,6 +2,7 @@ import type { NotationLanguage } from '../notation/types';
 import { TUNE_END, TUNE_START } from '../abc/model-tokens';
 import { END_TOKEN, START_TOKEN } from '../satb/tokens';
 import { ModelLoadError } from './errors';
+import { modelFileNameProblem } from './model-file';
 
 /** A language model reads and writes one notation. */
 export type ModelType = NotationLanguage;
@@ -15,6 +16,8 @@ export interface ModelConfig {
   layers: number;
   hidden: number;
   embedding: number;
+  /** Files of the folder holding the graphs (default model.onnx and prefix.onnx). */
+  graphs?: { step?: string; prefix?: string };
   metrics?: Record<string, unknown>;
   training?: Record<string, unknown>;
   corpus?: string;
@@ -31,10 +34,28 @@ function fail(problem: string): never {
   throw new ModelLoadError(`config.json: ${problem}`);
 }
 
-function positiveInteger(raw: Record<string, unknown>, key: string): number {
+/** Sizes past these are no LSTM this engine runs; a state of layers x hidden is allocated per beam. */
+const MAX_LAYERS = 64;
+const MAX_WIDTH = 16384;
+
+function positiveInteger(raw: Record<string, unknown>, key: string, max: number): number {
   const v = raw[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) fail(`"${key}" must be a positive integer (found ${JSON.stringify(v)})`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > max) fail(`"${key}" must be a positive integer of at most ${max} (found ${JSON.stringify(v)})`);
   return v;
+}
+
+function graphNames(raw: unknown): ModelConfig['graphs'] {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('"graphs" must be an object like {"step": "model.onnx"}');
+  const graphs = raw as Record<string, unknown>;
+  for (const key of ['step', 'prefix']) {
+    const name = graphs[key];
+    if (name === undefined) continue;
+    if (typeof name !== 'string') fail(`graphs.${key} must name an .onnx file in the model folder (found ${JSON.stringify(name)})`);
+    const problem = modelFileNameProblem(name);
+    if (problem) fail(`graphs.${key} ${problem} (found ${JSON.stringify(name)})`);
+  }
+  return graphs as ModelConfig['graphs'];
 }
 
 /** Checks a parsed config.json; throws ModelLoadError naming the first problem. */
@@ -65,8 +86,9 @@ export function validateConfig(raw: unknown, expectedType?: ModelType): ModelCon
     version: (r.version as number | string) ?? 0,
     vocab: vocab as string[],
     specials,
-    layers: positiveInteger(r, 'layers'),
-    hidden: positiveInteger(r, 'hidden'),
-    embedding: positiveInteger(r, 'embedding'),
+    layers: positiveInteger(r, 'layers', MAX_LAYERS),
+    hidden: positiveInteger(r, 'hidden', MAX_WIDTH),
+    embedding: positiveInteger(r, 'embedding', MAX_WIDTH),
+    graphs: graphNames(r.graphs),
   } as ModelConfig;
 }

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadHarmonizer } from './harmonizer/load-harmonizer';
 import type { HarmonizerModel } from './harmonizer/harmonizer-model';
 import type { LoadedModel } from './model';
 import { ModelLoadError } from './errors';
+import { readModelConfigJson } from './model-file';
 import { loadModel, type LoadModelOptions } from './runtime/load-model';
 import { unknownProviderMessage } from './runtime/providers';
 
@@ -21,7 +20,7 @@ export async function loadModelFolder(dir: string, options: LoadModelOptions = {
 
 function configType(dir: string): unknown {
   try {
-    return (JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { type?: unknown }).type;
+    return (readModelConfigJson(dir) as { type?: unknown } | null)?.type;
   } catch {
     return undefined; // loadModel reports what is wrong with the folder
   }

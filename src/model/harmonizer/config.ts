@@ -1,5 +1,6 @@
 import { CHORD_LABEL_COUNT, CHORD_QUALITIES } from '../../music/chord-label';
 import { ModelLoadError } from '../errors';
+import { modelFileNameProblem } from '../model-file';
 import { GRAPH_NAMES, type GraphName } from './onnx-network';
 
 /** `models/harmonizer/config.json`, as train/export_harmonizer.py writes it. */
@@ -47,6 +48,10 @@ export function validateHarmonizerConfig(raw: unknown): HarmonizerConfig {
   }
   if (typeof r.inputs?.barClasses !== 'object' || r.inputs.barClasses === null) fail('inputs.barClasses must map bar lengths to ids');
   const graphs = r.graphs ?? {};
-  for (const name of GRAPH_NAMES) if (typeof graphs[name] !== 'string' || graphs[name] === '') fail(`graphs.${name} must name an .onnx file in the model folder`);
+  for (const name of GRAPH_NAMES) {
+    if (typeof graphs[name] !== 'string' || graphs[name] === '') fail(`graphs.${name} must name an .onnx file in the model folder`);
+    const problem = modelFileNameProblem(graphs[name]);
+    if (problem) fail(`graphs.${name} ${problem} (found ${JSON.stringify(graphs[name])})`);
+  }
   return { ...r, specials } as HarmonizerConfig;
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { lstat, realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ModelLoadError } from '../errors';
+import { MAX_GRAPH_BYTES, readModelConfigJson, readModelFile } from '../model-file';
 import { nativeBackend } from '../runtime/native-session';
 import { shortReason } from '../runtime/providers';
 import { NativeEngineUnavailable, type ConcreteProvider, type ModelSession, type SessionBackend } from '../runtime/session';
@@ -21,28 +20,27 @@ export interface LoadHarmonizerOptions {
 /** Reads and checks `dir/config.json` and the four graphs it names, opens them, and runs one test frame. */
 export async function loadHarmonizer(dir: string, options: LoadHarmonizerOptions = {}): Promise<HarmonizerModel> {
   const configPath = join(dir, 'config.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(configPath, 'utf8'));
-  } catch (err) {
-    throw new ModelLoadError(`${configPath} cannot be read as JSON (${shortReason(err)})`);
-  }
+  const raw = readModelConfigJson(dir);
   let config;
   try {
     config = validateHarmonizerConfig(raw);
   } catch (err) {
     throw new ModelLoadError(`${configPath}: ${(err as Error).message.replace(/^config\.json: /, '')}`);
   }
-  const paths = {} as Record<GraphName, string>;
-  for (const name of GRAPH_NAMES) paths[name] = await graphFile(dir, config.graphs[name]);
+  // Read here and handed to onnxruntime as bytes: it never opens a path the checks have not seen.
+  const graphs = {} as Record<GraphName, Graph>;
+  for (const name of GRAPH_NAMES) {
+    const file = config.graphs[name];
+    graphs[name] = { path: join(dir, file), bytes: readModelFile(dir, file, MAX_GRAPH_BYTES, 'config.json names it in "graphs"') };
+  }
   let provider = options.provider ?? 'cpu';
   let providerNote = `${provider} (requested)`;
   let sessions: Record<GraphName, ModelSession>;
   try {
-    sessions = await openAll(provider === 'wasm' ? wasmBackend : options.nativeBackend ?? nativeBackend, paths, provider);
+    sessions = await openAll(provider === 'wasm' ? wasmBackend : options.nativeBackend ?? nativeBackend, graphs, provider);
   } catch (err) {
     if (!(err instanceof NativeEngineUnavailable)) throw err;
-    sessions = await openAll(wasmBackend, paths, 'wasm');
+    sessions = await openAll(wasmBackend, graphs, 'wasm');
     providerNote = `wasm: ${err.message}`;
     provider = 'wasm';
   }
@@ -51,15 +49,21 @@ export async function loadHarmonizer(dir: string, options: LoadHarmonizerOptions
   return new HarmonizerModel(config, network, { provider, providerNote, dir });
 }
 
-async function openAll(backend: SessionBackend, paths: Record<GraphName, string>, provider: ConcreteProvider): Promise<Record<GraphName, ModelSession>> {
+/** A graph of the folder: its path for messages, its bytes for onnxruntime. */
+interface Graph {
+  path: string;
+  bytes: Uint8Array;
+}
+
+async function openAll(backend: SessionBackend, graphs: Record<GraphName, Graph>, provider: ConcreteProvider): Promise<Record<GraphName, ModelSession>> {
   const sessions = {} as Record<GraphName, ModelSession>;
   try {
     for (const name of GRAPH_NAMES) {
       try {
-        sessions[name] = await backend.open(paths[name], provider);
+        sessions[name] = await backend.open(graphs[name].bytes, provider);
       } catch (err) {
         if (err instanceof NativeEngineUnavailable) throw err;
-        throw new ModelLoadError(`${paths[name]} is not a valid ONNX model (${shortReason(err)})`);
+        throw new ModelLoadError(`${graphs[name].path} is not a valid ONNX model (${shortReason(err)})`);
       }
     }
   } catch (err) {
@@ -67,22 +71,6 @@ async function openAll(backend: SessionBackend, paths: Record<GraphName, string>
     throw err;
   }
   return sessions;
-}
-
-/** A graph named in config.json: a regular file inside the model folder. */
-async function graphFile(dir: string, name: string): Promise<string> {
-  const path = join(dir, name);
-  let inside: string;
-  try {
-    const [realDir, realPath] = await Promise.all([realpath(dir), realpath(path)]);
-    inside = relative(realDir, realPath);
-    if (inside.startsWith('..') || isAbsolute(inside)) throw new ModelLoadError(`config.json names ${name}, which is outside the model folder ${dir}`);
-    if (!(await lstat(realPath)).isFile()) throw new ModelLoadError(`${path} is not a regular file`);
-  } catch (err) {
-    if (err instanceof ModelLoadError) throw err;
-    throw new ModelLoadError(`${path} is missing (config.json names it in "graphs")`);
-  }
-  return path;
 }
 
 async function testFrame(network: OnnxHarmonizerNetwork, dir: string): Promise<void> {

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateConfig, type ModelConfig, type ModelType } from '../config';
 import { ModelLoadError } from '../errors';
+import { MAX_GRAPH_BYTES, modelFileExists, readModelConfigJson, readModelFile } from '../model-file';
 import { LoadedModel } from '../model';
 import { zeroState, type LanguageModelStep } from '../step';
 import { nativeBackend } from './native-session';
@@ -51,10 +51,13 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   const refused = unknownProviderMessage(request);
   if (refused) throw new ModelLoadError(refused);
   const config = readConfig(dir, options.expectedType);
-  const graphs = (config as { graphs?: { step?: string; prefix?: string } }).graphs ?? {};
-  const onnxPath = join(dir, graphs.step ?? 'model.onnx');
-  if (!existsSync(onnxPath)) throw new ModelLoadError(`${onnxPath} is missing (a model directory holds model.onnx and config.json)`);
-  const base = await openBase(onnxPath, config, request, options.nativeBackend ?? nativeBackend);
+  const graphs = config.graphs ?? {};
+  const stepName = graphs.step ?? 'model.onnx';
+  const prefixName = graphs.prefix ?? 'prefix.onnx';
+  // Read once, here, and handed to onnxruntime as bytes: it never opens a path the checks have not seen.
+  const onnx: OnnxFile = { path: join(dir, stepName), bytes: readModelFile(dir, stepName, MAX_GRAPH_BYTES) };
+  const prefixBytes = options.prefixEncoder !== false && modelFileExists(dir, prefixName) ? readModelFile(dir, prefixName, MAX_GRAPH_BYTES) : undefined;
+  const base = await openBase(onnx, config, request, options.nativeBackend ?? nativeBackend);
   let stepper: LanguageModelStep = base.step;
   let provider: string = base.step.provider;
   let providerNote = base.note;
@@ -62,10 +65,10 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
     if (base.backend.name !== 'native') {
       providerNote = `${request}: no native onnxruntime (${base.note}); using wasm`;
     } else if (request === 'auto') {
-      ({ stepper, provider, providerNote } = await chooseAuto(base.backend, onnxPath, config, base.step, options.gpuCandidates ?? gpuCandidates()));
+      ({ stepper, provider, providerNote } = await chooseAuto(base.backend, onnx, config, base.step, options.gpuCandidates ?? gpuCandidates()));
     } else {
       try {
-        stepper = await openChecked(base.backend, onnxPath, request, config);
+        stepper = await openChecked(base.backend, onnx, request, config);
         provider = request;
         providerNote = `${request} (requested)`;
         await base.step.dispose();
@@ -77,9 +80,15 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   const prefixEncoder =
     options.prefixEncoder === false
       ? undefined
-      : await openPrefixEncoder(base.backend, readFileSync(onnxPath), join(dir, graphs.prefix ?? 'prefix.onnx'), { layers: config.layers, hidden: config.hidden, vocab: config.vocab.length });
+      : await openPrefixEncoder(base.backend, onnx.bytes, prefixBytes, { layers: config.layers, hidden: config.hidden, vocab: config.vocab.length });
   if (base.backend.name === 'wasm') await warmUp(stepper, options.wasmWarmUpMs ?? WASM_WARM_UP_MS);
   return new LoadedModel(config, stepper, { provider, providerNote, dir, cacheCapacity: options.cacheCapacity, prefixEncoder });
+}
+
+/** A graph of the folder: its path for messages, its bytes for onnxruntime. */
+interface OnnxFile {
+  path: string;
+  bytes: Uint8Array;
 }
 
 function isGpu(request: ProviderRequest): request is GpuProvider {
@@ -91,18 +100,18 @@ function isGpu(request: ProviderRequest): request is GpuProvider {
  * asked for or the native binary is missing or will not load.
  */
 async function openBase(
-  onnxPath: string,
+  onnx: OnnxFile,
   config: ModelConfig,
   request: ProviderRequest,
   native: SessionBackend,
 ): Promise<{ step: OnnxStep; backend: SessionBackend; note: string }> {
-  if (request === 'wasm') return { step: await openChecked(wasmBackend, onnxPath, 'wasm', config), backend: wasmBackend, note: 'wasm (requested)' };
+  if (request === 'wasm') return { step: await openChecked(wasmBackend, onnx, 'wasm', config), backend: wasmBackend, note: 'wasm (requested)' };
   try {
     const note = request === 'cpu' ? 'cpu (requested)' : 'cpu';
-    return { step: await openChecked(native, onnxPath, 'cpu', config), backend: native, note };
+    return { step: await openChecked(native, onnx, 'cpu', config), backend: native, note };
   } catch (err) {
     if (!(err instanceof NativeEngineUnavailable)) throw err;
-    return { step: await openChecked(wasmBackend, onnxPath, 'wasm', config), backend: wasmBackend, note: `wasm: ${err.message}` };
+    return { step: await openChecked(wasmBackend, onnx, 'wasm', config), backend: wasmBackend, note: `wasm: ${err.message}` };
   }
 }
 
@@ -120,15 +129,8 @@ async function warmUp(stepper: LanguageModelStep, ms: number): Promise<void> {
 }
 
 function readConfig(dir: string, expectedType?: ModelType): ModelConfig {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ModelLoadError(`model directory ${dir} does not exist`);
   const path = join(dir, 'config.json');
-  if (!existsSync(path)) throw new ModelLoadError(`${path} is missing (a model directory holds model.onnx and config.json)`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new ModelLoadError(`${path} is not valid JSON (${shortReason(err)})`);
-  }
+  const raw = readModelConfigJson(dir);
   try {
     return validateConfig(raw, expectedType);
   } catch (err) {
@@ -138,10 +140,11 @@ function readConfig(dir: string, expectedType?: ModelType): ModelConfig {
 }
 
 /** Opens a session and checks it against the contract and the config; throws ModelLoadError (or ORT's error for a provider that cannot start). */
-async function openChecked(backend: SessionBackend, onnxPath: string, provider: ConcreteProvider, config: ModelConfig): Promise<OnnxStep> {
+async function openChecked(backend: SessionBackend, onnx: OnnxFile, provider: ConcreteProvider, config: ModelConfig): Promise<OnnxStep> {
+  const onnxPath = onnx.path;
   let session;
   try {
-    session = await backend.open(onnxPath, provider);
+    session = await backend.open(onnx.bytes, provider);
   } catch (err) {
     if (err instanceof NativeEngineUnavailable || (provider !== 'cpu' && provider !== 'wasm')) throw err;
     throw new ModelLoadError(`${onnxPath} is not a valid ONNX model (${shortReason(err)})`);
@@ -185,7 +188,7 @@ async function checkOneStep(path: string, step: OnnxStep, config: ModelConfig): 
 
 async function chooseAuto(
   backend: SessionBackend,
-  onnxPath: string,
+  onnx: OnnxFile,
   config: ModelConfig,
   cpu: OnnxStep,
   candidates: GpuProvider[],
@@ -194,7 +197,7 @@ async function chooseAuto(
   for (const gpuName of candidates) {
     let gpu: OnnxStep;
     try {
-      gpu = await openChecked(backend, onnxPath, gpuName, config);
+      gpu = await openChecked(backend, onnx, gpuName, config);
     } catch (err) {
       failures.push(`${gpuName}: ${shortReason(err)}`);
       continue;

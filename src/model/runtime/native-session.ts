@@ -60,7 +60,7 @@ class NativeSession implements ModelSession {
 
 export const nativeBackend: SessionBackend = {
   name: 'native',
-  async open(model: string | Uint8Array, provider: ConcreteProvider): Promise<ModelSession> {
+  async open(model: Uint8Array, provider: ConcreteProvider): Promise<ModelSession> {
     if (provider === 'wasm') throw new Error('the native backend does not run the wasm provider');
     const runtime = nativeRuntime();
     const options: Ort.InferenceSession.SessionOptions = {
@@ -71,7 +71,7 @@ export const nativeBackend: SessionBackend = {
       interOpNumThreads: 1,
       logSeverityLevel: 4,
     };
-    const session = typeof model === 'string' ? await runtime.InferenceSession.create(model, options) : await runtime.InferenceSession.create(model, options);
+    const session = await runtime.InferenceSession.create(model, options);
     return new NativeSession(runtime, session);
   },
 };

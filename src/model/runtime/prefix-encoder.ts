@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { PREFIX_INPUTS, PREFIX_OUTPUTS, buildPrefixModel } from './scan-model';
 import type { ModelSession, SessionBackend } from './session';
 
@@ -35,11 +34,12 @@ const TRAINED: Layout = {
 export async function openPrefixEncoder(
   backend: SessionBackend,
   stepModel: Uint8Array,
-  prefixPath: string,
+  /** The folder's prefix.onnx, when it has one. */
+  prefixModel: Uint8Array | undefined,
   dims: { layers: number; hidden: number; vocab: number },
 ): Promise<PrefixEncoder | undefined> {
-  if (existsSync(prefixPath)) {
-    const trained = await OnnxPrefixEncoder.open(backend, prefixPath, TRAINED, dims);
+  if (prefixModel) {
+    const trained = await OnnxPrefixEncoder.open(backend, prefixModel, TRAINED, dims);
     if (trained) return trained;
   }
   try {
@@ -63,7 +63,7 @@ class OnnxPrefixEncoder implements PrefixEncoder {
   /** Opens the graph and checks it on a short sequence; undefined when it does not fit the layout. */
   static async open(
     backend: SessionBackend,
-    model: string | Uint8Array,
+    model: Uint8Array,
     layout: Layout,
     dims: { layers: number; hidden: number; vocab: number },
   ): Promise<OnnxPrefixEncoder | undefined> {

@@ -26,8 +26,11 @@ export interface ModelSession {
 export interface SessionBackend {
   /** 'native' (onnxruntime-node) or 'wasm' (onnxruntime-web). */
   readonly name: 'native' | 'wasm';
-  /** Opens a graph from a file or from bytes; throws onnxruntime's own error when it cannot. */
-  open(model: string | Uint8Array, provider: ConcreteProvider): Promise<ModelSession>;
+  /**
+   * Opens a graph from its bytes (read by model-file.ts, which keeps to regular files inside the model folder);
+   * throws onnxruntime's own error when it cannot.
+   */
+  open(model: Uint8Array, provider: ConcreteProvider): Promise<ModelSession>;
 }
 
 /** The native onnxruntime binary is not in this package or will not load on this computer. */

@@ -1,5 +1,4 @@
 import type * as Ort from 'onnxruntime-web';
-import { readFile } from 'node:fs/promises';
 import type { ConcreteProvider, ModelSession, SessionBackend, TensorFeed } from './session';
 
 let ort: typeof Ort | undefined;
@@ -45,12 +44,10 @@ class WasmSession implements ModelSession {
 
 export const wasmBackend: SessionBackend = {
   name: 'wasm',
-  async open(model: string | Uint8Array, provider: ConcreteProvider): Promise<ModelSession> {
+  async open(model: Uint8Array, provider: ConcreteProvider): Promise<ModelSession> {
     if (provider !== 'wasm') throw new Error(`the WebAssembly backend does not run the ${provider} provider`);
     const runtime = wasmRuntime();
-    // onnxruntime-web reads a path with fetch() in some builds; bytes work everywhere.
-    const bytes = typeof model === 'string' ? new Uint8Array(await readFile(model)) : model;
-    const session = await runtime.InferenceSession.create(bytes, {
+    const session = await runtime.InferenceSession.create(model, {
       executionProviders: ['wasm'],
       graphOptimizationLevel: 'all',
       logSeverityLevel: 4,
