@@ -1,7 +1,6 @@
 /** Ghost-text completion: VS Code's inline completion API on top of the plain-Node completion engine. */
 import * as vscode from 'vscode';
 import { currentSettings } from '../editor';
-import { loadEngine } from '../engine';
 import { isNotationLanguage } from '../../notation';
 import type { BachbotModels } from '../models';
 import { InlineCompletionEngine, isAbortError, type CompleteFn } from './completion-engine';
@@ -52,9 +51,7 @@ export function registerCompletionSupport(models: BachbotModels, log: (message: 
   const complete: CompleteFn = async (request, options, signal) => {
     const model = await models.get(request.language);
     if (signal.aborted) return [];
-    const engine = await loadEngine();
-    if (signal.aborted) return [];
-    return models.track(engine.complete(model, request.text, { line: request.line, column: request.column }, options, signal));
+    return models.track(model.complete(request.text, { line: request.line, column: request.column }, options, signal));
   };
   const engine = new InlineCompletionEngine({ complete, settings: currentSettings });
   const provider = new NotationInlineCompletionProvider(engine, log);

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { Command } from '../command-manager';
 import { activeNotationEditor, currentSettings, plainReason } from '../editor';
-import { loadEngine } from '../engine';
 import { applyDocumentText } from '../harmonize/apply';
 import type { BachbotModels } from '../models';
 import { withCancellableProgress } from '../progress';
@@ -31,10 +30,9 @@ export class ContinueCommand implements Command {
     try {
       const suggestions = await withCancellableProgress('BachBot: composing…', async (signal) => {
         const model = await this.models.get(language, { retry: true });
-        const engine = await loadEngine();
         if (signal.aborted) return [];
         const options = { n: 1, temperature: settings.completion.temperature, seed: Date.now() % 1_000_000, ...plan.request };
-        return this.models.track(engine.complete(model, text, { line: position.line, column: position.character }, options, signal));
+        return this.models.track(model.complete(text, { line: position.line, column: position.character }, options, signal));
       });
       if (!suggestions) return;
       const insert = continuationText(language, text, offset, suggestions.map((s) => s.text), plan.request);

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { TextAlternative } from '../../model';
 import type { Command } from '../command-manager';
 import { activeNotationEditor, currentSettings, plainReason, type NotationEditor } from '../editor';
-import { loadEngine } from '../engine';
 import type { BachbotModels } from '../models';
 import { withCancellableProgress } from '../progress';
 import { applyDocumentText } from './apply';
@@ -29,10 +28,8 @@ async function harmonizeAlternatives(models: BachbotModels, count: number, title
       // (bachbot.modelPath) harmonizes with its chorale model, left to right.
       const model = await models.get('harmonizer', { retry: true }).catch(() => models.get('satb', { retry: true }));
       if (signal.aborted) return [];
-      const engine = await loadEngine();
-      if (signal.aborted) return [];
       const options = { beamWidth: Math.max(settings.harmonize.beamWidth, count), alternatives: count, style: settings.harmonize.style };
-      return models.track(engine.harmonizeAlternatives(model, snapshot.text, language, selection, options, signal));
+      return models.track(model.harmonize(snapshot.text, language, selection, options, signal));
     });
     if (!alternatives) return undefined; // cancelled
     return { snapshot, alternatives };

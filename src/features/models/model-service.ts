@@ -3,7 +3,7 @@
  * for a language locates and loads its model; a failed load is remembered (so typing does not retry it on
  * every keystroke) until `invalidate()` or an explicit `get(language, { retry: true })`.
  */
-import { Emitter } from '../emitter';
+import { Emitter } from '../../common/emitter';
 import type { ModelKind } from '../../model/model-dir';
 import type { ExecutionProvider } from '../settings';
 

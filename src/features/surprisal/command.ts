@@ -8,8 +8,7 @@ import { withCancellableProgress } from '../progress';
 import type { SurprisalMark } from '../../preview-protocol/messages';
 import type { SurprisalSource } from '../preview/preview-manager';
 import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from '../../preview-protocol/surprisal-buckets';
-import { surprisals } from './score';
-import { scoringTarget, spanSurprisals, type SpanSurprisal } from './targets';
+import type { SpanSurprisal } from './targets';
 
 interface Shown {
   version: number;
@@ -81,13 +80,8 @@ export class ShowSurprisalCommand implements Command {
     try {
       const result = await withCancellableProgress('BachBot: scoring notes…', async (signal) => {
         const model = await this.models.get(language, { retry: true });
-        const scoring = scoringTarget(language, text, model.vocab);
-        const scores: number[][] = [];
-        for (const piece of scoring.pieces) {
-          scores.push(await this.models.track(surprisals(model.stepper, piece.ids, signal)));
-          if (signal.aborted) return undefined;
-        }
-        return { spans: spanSurprisals(scoring, scores), stoppedAt: scoring.stoppedAt };
+        if (signal.aborted) return undefined;
+        return this.models.track(model.score(language, text, signal));
       });
       if (!result) return;
       if (document.version !== version) {
