@@ -1,4 +1,5 @@
 import { benchEngine } from '../bench-engine';
+import { benchWorker } from '../bench-worker';
 import { LIMITS } from '../../common/limits';
 import { numberFlag, parseArgs, providerFlag, type CliCommand } from '../command';
 
@@ -26,6 +27,7 @@ export const bench: CliCommand = {
     };
     if (!flags.has('engine-only')) await tokenizerBench()?.benchTokenizers?.();
     await benchEngine(options);
+    if (!flags.has('engine-only')) await benchWorker();
     return 0;
   },
 };
