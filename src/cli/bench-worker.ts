@@ -14,7 +14,7 @@ function emit(record: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(record)}\n`);
 }
 
-function workerScript(): { script: string; eval?: boolean } {
+function workerScript(): { script: string; execArgv?: string[] } {
   const bundled = join(__dirname, 'engine-worker.js');
   return __filename.endsWith('.ts') || !existsSync(bundled) ? sourceEngineWorker() : { script: bundled };
 }

@@ -1,19 +1,18 @@
 /**
- * The engine worker's entry point (bundled as out/engine-worker.js): model loading, the grammars, beam
- * search and every onnxruntime call run on this thread, so that the extension host never waits on them.
- * Calls run concurrently; a cancel aborts its call at the engine's next await.
+ * The engine process's entry point (bundled as out/engine-worker.js, forked by the extension host): model
+ * loading, the grammars, beam search and every onnxruntime call run here, so that the extension host never
+ * waits on them and survives anything that goes wrong in them. Calls run concurrently; a cancel aborts its
+ * call at the engine's next await.
  */
-import { parentPort } from 'node:worker_threads';
 import { EngineCallHandler } from './engine-calls';
 import { serializeError, type FromWorker, type ToWorker } from './protocol';
 
-const port = parentPort;
-if (!port) throw new Error('the engine worker must run in a worker thread');
+if (!process.send) throw new Error('the engine must be started by the extension host (child_process.fork)');
 
 const handler = new EngineCallHandler();
 const running = new Map<number, AbortController>();
 
-port.on('message', (message: ToWorker) => {
+process.on('message', (message: ToWorker) => {
   if (message.type === 'cancel') {
     running.get(message.id)?.abort();
     return;
@@ -28,6 +27,9 @@ port.on('message', (message: ToWorker) => {
     )
     .then((reply) => {
       running.delete(message.id);
-      port.postMessage(reply);
+      if (process.connected) process.send!(reply);
     });
 });
+
+// The host went (closed, crashed, reloaded): the engine goes too.
+process.on('disconnect', () => process.exit(0));

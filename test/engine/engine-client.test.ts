@@ -1,7 +1,9 @@
-// The engine worker as the extension host uses it: models load and run in the worker thread, an aborted call is
-// rejected at once, a worker that dies is reported and the next call starts a new one.
+// The engine process as the extension host uses it: models load and run in it, an aborted call is rejected at
+// once, an engine that dies (even by a native abort) is reported once and the next call starts a new one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EngineClient, type EngineStop } from '../../src/engine/engine-client';
 import { sourceEngineWorker } from '../../src/engine/source-worker';
@@ -42,33 +44,51 @@ test('errors in the worker come back with their name and message', async () => {
   }
 });
 
-test('a worker that dies rejects its calls with the reason, is reported once, and the next call starts a new one', async () => {
-  const engine = new EngineClient({ script: `const { parentPort } = require('node:worker_threads'); parentPort.on('message', (m) => { if (m.call === 'unload') parentPort.postMessage({ type: 'result', id: m.id }); else throw new Error('boom in the engine'); });`, eval: true });
-  const stops: EngineStop[] = [];
-  engine.onDidStop((s) => stops.push(s));
-  try {
-    const first = engine.call('score', { handle: 1, language: 'satb', text: '' });
-    const second = engine.call('score', { handle: 1, language: 'satb', text: '' });
-    await assert.rejects(first, (e: Error) => e.name === 'EngineStoppedError' && /boom in the engine/.test(e.message));
-    await assert.rejects(second, (e: Error) => e.name === 'EngineStoppedError');
-    assert.equal(stops.length, 1, 'reported once');
-    assert.equal(stops[0].expected, false);
-    const generation = engine.generation;
-    assert.equal(await engine.call('unload', { handle: 1 }), undefined, 'a new worker answers');
-    assert.equal(engine.generation, generation, 'no stop since');
-  } finally {
-    engine.dispose();
-  }
-});
+/** An engine script that answers each message as `body` says (a crash, a loop that never yields). */
+function fakeEngine(body: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'bachbot-engine-')), 'engine.js');
+  writeFileSync(file, `process.on('message', (m) => { ${body} }); process.on('disconnect', () => process.exit(0));\n`);
+  return file;
+}
 
-test('an aborted call is rejected at once, even while the worker is busy; a worker that will not stop is restarted', async () => {
-  const engine = new EngineClient({ script: `const { parentPort } = require('node:worker_threads'); parentPort.on('message', (m) => { if (m.type === 'call' && m.call === 'score') { const end = Date.now() + 20000; while (Date.now() < end); } if (m.type === 'call' && m.call === 'unload') parentPort.postMessage({ type: 'result', id: m.id, result: 'fresh' }); });`, eval: true, cancelGraceMs: 300 });
+const answerUnload = `if (m.type === 'call' && m.call === 'unload') { process.send({ type: 'result', id: m.id, result: 'fresh' }); return; }`;
+
+for (const [how, death, reason] of [
+  ['throws', `throw new Error('boom in the engine');`, /boom in the engine/],
+  ['aborts natively', `process.abort();`, /SIGABRT/],
+  ['exits', `process.exit(3);`, /exit code 3/],
+] as const) {
+  test(`an engine that ${how} rejects its calls with the reason, is reported once, and the next call starts a new one`, async () => {
+    const engine = new EngineClient({ script: fakeEngine(`${answerUnload} ${death}`) });
+    const stops: EngineStop[] = [];
+    engine.onDidStop((s) => stops.push(s));
+    try {
+      const first = engine.call('score', { handle: 1, language: 'satb', text: '' });
+      const second = engine.call('score', { handle: 1, language: 'satb', text: '' });
+      await assert.rejects(first, (e: Error) => e.name === 'EngineStoppedError' && reason.test(e.message));
+      await assert.rejects(second, (e: Error) => e.name === 'EngineStoppedError');
+      assert.equal(stops.length, 1, 'reported once');
+      assert.equal(stops[0].expected, false);
+      const generation = engine.generation;
+      assert.equal(await engine.call('unload', { handle: 1 }), 'fresh', 'a new engine answers');
+      assert.equal(engine.generation, generation, 'no stop since');
+    } finally {
+      engine.dispose();
+    }
+  });
+}
+
+test('an aborted call is rejected at once, even while the engine is busy; an engine that will not stop is restarted', async () => {
+  const engine = new EngineClient({
+    script: fakeEngine(`${answerUnload} if (m.type === 'call') { const end = Date.now() + 20000; while (Date.now() < end); }`),
+    cancelGraceMs: 300,
+  });
   const stops: EngineStop[] = [];
   engine.onDidStop((s) => stops.push(s));
   try {
     const controller = new AbortController();
     const busy = engine.call('score', { handle: 1, language: 'satb', text: '' }, controller.signal);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 300));
     const asked = performance.now();
     controller.abort();
     await assert.rejects(busy, (e: Error) => e.name === 'AbortError');
@@ -77,16 +97,16 @@ test('an aborted call is rejected at once, even while the worker is busy; a work
     assert.equal(stops.length, 1);
     assert.equal(stops[0].expected, true);
     assert.match(stops[0].reason, /cancelled request/);
-    assert.equal(await engine.call('unload', { handle: 1 }), 'fresh', 'a new worker serves the next call');
+    assert.equal(await engine.call('unload', { handle: 1 }), 'fresh', 'a new engine serves the next call');
   } finally {
     engine.dispose();
   }
 });
 
-test('a worker past its memory limit dies alone; the host carries on', async () => {
-  const engine = new EngineClient({ script: `const { parentPort } = require('node:worker_threads'); const hoard = []; parentPort.on('message', () => { for (;;) hoard.push(new Array(1e5).fill(hoard.length)); });`, eval: true, memoryLimitMb: 64 });
+test('an engine past its memory limit dies alone and says so; the host carries on', async () => {
+  const engine = new EngineClient({ script: fakeEngine(`const hoard = []; for (;;) hoard.push(new Array(1e5).fill(hoard.length));`), memoryLimitMb: 64 });
   try {
-    await assert.rejects(engine.call('score', { handle: 1, language: 'satb', text: '' }), (e: Error) => e.name === 'EngineStoppedError' && /memory/i.test(e.message));
+    await assert.rejects(engine.call('score', { handle: 1, language: 'satb', text: '' }), (e: Error) => e.name === 'EngineStoppedError' && /memory|heap/i.test(e.message));
   } finally {
     engine.dispose();
   }

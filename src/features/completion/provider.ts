@@ -1,13 +1,13 @@
-/** Ghost-text completion: VS Code's inline completion API on top of the plain-Node completion engine. */
+/** Ghost-text completion: VS Code's inline completion API on top of the plain-Node ghost-text scheduler; the model runs in the engine worker. */
 import * as vscode from 'vscode';
 import { currentSettings } from '../editor';
 import { isNotationLanguage } from '../../notation';
 import type { BachbotModels } from '../models';
-import { InlineCompletionEngine, isAbortError, type CompleteFn } from './completion-engine';
+import { GhostTextScheduler, isAbortError, type CompleteFn } from './ghost-text-scheduler';
 
 class NotationInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
   constructor(
-    private readonly engine: InlineCompletionEngine,
+    private readonly scheduler: GhostTextScheduler,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -24,7 +24,7 @@ class NotationInlineCompletionProvider implements vscode.InlineCompletionItemPro
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
-      const texts = await this.engine.provide(
+      const texts = await this.scheduler.provide(
         {
           language,
           text: document.getText(),
@@ -53,11 +53,11 @@ export function registerCompletionSupport(models: BachbotModels, log: (message: 
     if (signal.aborted) return [];
     return models.track(model.complete(request.text, { line: request.line, column: request.column }, options, signal));
   };
-  const engine = new InlineCompletionEngine({ complete, settings: currentSettings });
-  const provider = new NotationInlineCompletionProvider(engine, log);
+  const scheduler = new GhostTextScheduler({ complete, settings: currentSettings });
+  const provider = new NotationInlineCompletionProvider(scheduler, log);
   return vscode.Disposable.from(
     vscode.languages.registerInlineCompletionItemProvider([{ language: 'abc' }, { language: 'satb' }], provider),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bachbot') && engine.clearCache()),
-    { dispose: () => engine.dispose() },
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('bachbot') && scheduler.clearCache()),
+    { dispose: () => scheduler.dispose() },
   );
 }

@@ -31,7 +31,7 @@ export function createModelService(context: vscode.ExtensionContext, log: (messa
   });
   const stops = engine.onDidStop(({ reason, expected }) => {
     models.invalidate(); // its models went with the worker; the next request loads them in a new one
-    log(`the engine worker stopped: ${reason}`);
+    log(`the engine process stopped: ${reason}`);
     if (!expected) void vscode.window.showErrorMessage(`BachBot's engine stopped (${reason}). It starts again on the next request.`);
   });
   const failures = models.onDidFail(({ language, message }) => {
@@ -45,8 +45,8 @@ export function createModelService(context: vscode.ExtensionContext, log: (messa
   return { models, disposable: vscode.Disposable.from(stops, failures, settings, trust, { dispose: () => models.dispose() }, { dispose: () => engine.dispose() }) };
 }
 
-/** The bundle's out/engine-worker.js beside out/extension.js; from source (tests run TypeScript), the entry itself. */
-function engineWorker(): { script: string; eval?: boolean } {
+/** The bundle's out/engine-worker.js beside out/extension.js; from source (tests run TypeScript), its entry through tsx. */
+function engineWorker(): { script: string; execArgv?: string[] } {
   if (__filename.endsWith('.ts')) return sourceEngineWorker();
   return { script: path.join(__dirname, 'engine-worker.js') };
 }

@@ -19,7 +19,7 @@ export interface CompletionRequest {
   explicit: boolean;
 }
 
-export interface EngineOptions {
+export interface SuggestionOptions {
   n: number;
   temperature: number;
   topP: number;
@@ -28,7 +28,7 @@ export interface EngineOptions {
 }
 
 /** The model call: returns raw suggestions (text to insert at the cursor), best first. */
-export type CompleteFn = (request: CompletionRequest, options: EngineOptions, signal: AbortSignal) => Promise<{ text: string }[]>;
+export type CompleteFn = (request: CompletionRequest, options: SuggestionOptions, signal: AbortSignal) => Promise<{ text: string }[]>;
 
 export interface CompletionEngineDeps {
   complete: CompleteFn;
@@ -37,7 +37,7 @@ export interface CompletionEngineDeps {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-export class InlineCompletionEngine {
+export class GhostTextScheduler {
   private pending: AbortController | undefined;
   private readonly cache = new LruCache<string[]>();
 
@@ -93,7 +93,7 @@ export class InlineCompletionEngine {
   }
 }
 
-export function engineOptions(settings: BachbotSettings, request: CompletionRequest): EngineOptions {
+export function engineOptions(settings: BachbotSettings, request: CompletionRequest): SuggestionOptions {
   return {
     n: request.explicit ? COMPLETION_CONSTANTS.alternativesOnInvoke : COMPLETION_CONSTANTS.alternativesWhileTyping,
     temperature: settings.completion.temperature,

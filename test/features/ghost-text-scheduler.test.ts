@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InlineCompletionEngine, type CompleteFn, type CompletionRequest } from '../../src/features/completion/completion-engine';
+import { GhostTextScheduler, type CompleteFn, type CompletionRequest } from '../../src/features/completion/ghost-text-scheduler';
 import { readSettings, type BachbotSettings } from '../../src/features/settings';
 import { atCursor } from './cursor';
 
@@ -38,8 +38,8 @@ test('a typed request is debounced, sent with one alternative, and post-processe
     return [{ text: 'd2e|f2g|' }];
   };
   const clock = manualClock();
-  const engine = new InlineCompletionEngine({ complete, settings: settings(), sleep: clock.sleep });
-  const pending = engine.provide(request(TUNE));
+  const scheduler = new GhostTextScheduler({ complete, settings: settings(), sleep: clock.sleep });
+  const pending = scheduler.provide(request(TUNE));
   await Promise.resolve();
   assert.equal(clock.waiting, 1);
   assert.equal(calls.length, 0, 'the model is not asked before the debounce ends');
@@ -50,22 +50,22 @@ test('a typed request is debounced, sent with one alternative, and post-processe
 
 test('an explicit request skips the debounce and asks for several alternatives', async () => {
   let n = 0;
-  const engine = new InlineCompletionEngine({
+  const scheduler = new GhostTextScheduler({
     complete: async (_r, o) => ((n = o.n), [{ text: 'd|' }, { text: 'e|' }, { text: 'd|' }]),
     settings: settings(),
     sleep: () => Promise.reject(new Error('no debounce expected')),
   });
-  assert.deepEqual(await engine.provide(request(TUNE, true)), ['d|', 'e|']);
+  assert.deepEqual(await scheduler.provide(request(TUNE, true)), ['d|', 'e|']);
   assert.equal(n, 3);
 });
 
 test('a new request aborts the previous one, which then returns nothing', async () => {
   const clock = manualClock();
   let calls = 0;
-  const engine = new InlineCompletionEngine({ complete: async () => (calls++, [{ text: 'd|' }]), settings: settings(), sleep: clock.sleep });
-  const first = engine.provide(request(TUNE));
+  const scheduler = new GhostTextScheduler({ complete: async () => (calls++, [{ text: 'd|' }]), settings: settings(), sleep: clock.sleep });
+  const first = scheduler.provide(request(TUNE));
   await Promise.resolve();
-  const second = engine.provide(request('X:1\nT:Test\nM:4/4\nL:1/8\nK:G\nGABc d┃'));
+  const second = scheduler.provide(request('X:1\nT:Test\nM:4/4\nL:1/8\nK:G\nGABc d┃'));
   await Promise.resolve();
   clock.releaseAll();
   assert.deepEqual(await first, []);
@@ -75,54 +75,54 @@ test('a new request aborts the previous one, which then returns nothing', async 
 
 test('an abort during the model call discards its result', async () => {
   const outer = new AbortController();
-  const engine = new InlineCompletionEngine({
+  const scheduler = new GhostTextScheduler({
     complete: async () => {
       outer.abort();
       return [{ text: 'd|' }];
     },
     settings: settings({ 'bachbot.completion.delayMs': 0 }),
   });
-  assert.deepEqual(await engine.provide(request(TUNE), outer.signal), []);
+  assert.deepEqual(await scheduler.provide(request(TUNE), outer.signal), []);
 });
 
 test('the same context is answered from the cache', async () => {
   let calls = 0;
-  const engine = new InlineCompletionEngine({ complete: async () => (calls++, [{ text: 'd|' }]), settings: settings({ 'bachbot.completion.delayMs': 0 }) });
-  await engine.provide(request(TUNE));
-  assert.deepEqual(await engine.provide(request(TUNE)), ['d|']);
+  const scheduler = new GhostTextScheduler({ complete: async () => (calls++, [{ text: 'd|' }]), settings: settings({ 'bachbot.completion.delayMs': 0 }) });
+  await scheduler.provide(request(TUNE));
+  assert.deepEqual(await scheduler.provide(request(TUNE)), ['d|']);
   assert.equal(calls, 1);
-  engine.clearCache();
-  await engine.provide(request(TUNE));
+  scheduler.clearCache();
+  await scheduler.provide(request(TUNE));
   assert.equal(calls, 2);
 });
 
 test('guard clauses: disabled setting, cancelled request, comment position', async () => {
   let calls = 0;
   const complete: CompleteFn = async () => (calls++, [{ text: 'd|' }]);
-  const disabled = new InlineCompletionEngine({ complete, settings: settings({ 'bachbot.completion.enabled': false }) });
+  const disabled = new GhostTextScheduler({ complete, settings: settings({ 'bachbot.completion.enabled': false }) });
   assert.deepEqual(await disabled.provide(request(TUNE)), []);
-  const engine = new InlineCompletionEngine({ complete, settings: settings({ 'bachbot.completion.delayMs': 0 }) });
-  assert.deepEqual(await engine.provide(request(TUNE), AbortSignal.abort()), []);
-  assert.deepEqual(await engine.provide(request('X:1\nK:G\nGA % ┃')), []);
+  const scheduler = new GhostTextScheduler({ complete, settings: settings({ 'bachbot.completion.delayMs': 0 }) });
+  assert.deepEqual(await scheduler.provide(request(TUNE), AbortSignal.abort()), []);
+  assert.deepEqual(await scheduler.provide(request('X:1\nK:G\nGA % ┃')), []);
   assert.equal(calls, 0);
 });
 
 test('chorales ask for the frames of the configured bars under the document meter', async () => {
   let maxFrames: number | undefined;
-  const engine = new InlineCompletionEngine({
+  const scheduler = new GhostTextScheduler({
     complete: async (_r, o) => ((maxFrames = o.maxFrames), []),
     settings: settings({ 'bachbot.completion.delayMs': 0, 'bachbot.completion.length': 2 }),
   });
-  await engine.provide(request('% meter: 3/4\nSTART\n(72,False) (67,False) (64,False) (48,False) |||\n┃\nEND'));
+  await scheduler.provide(request('% meter: 3/4\nSTART\n(72,False) (67,False) (64,False) (48,False) |||\n┃\nEND'));
   assert.equal(maxFrames, 24);
 });
 
 test('model errors reach the caller (the provider reports them), aborts do not', async () => {
-  const engine = new InlineCompletionEngine({
+  const scheduler = new GhostTextScheduler({
     complete: async () => {
       throw new Error('model.onnx is corrupt');
     },
     settings: settings({ 'bachbot.completion.delayMs': 0 }),
   });
-  await assert.rejects(engine.provide(request(TUNE)), /corrupt/);
+  await assert.rejects(scheduler.provide(request(TUNE)), /corrupt/);
 });
