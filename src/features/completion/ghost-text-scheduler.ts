@@ -2,6 +2,7 @@
  * The inline completion logic without vscode: guard clauses, debounce, abort of the previous request, cache
  * and post-processing. The provider in ./provider.ts converts VS Code's types at the edge.
  */
+import { isAbortError } from '../../model/errors';
 import { notationOf, type NotationLanguage } from '../../notation';
 import { barLinesFor, type BachbotSettings } from '../settings';
 import { completionCacheKey, LruCache } from './cache';
@@ -30,7 +31,7 @@ export interface SuggestionOptions {
 /** The model call: returns raw suggestions (text to insert at the cursor), best first. */
 export type CompleteFn = (request: CompletionRequest, options: SuggestionOptions, signal: AbortSignal) => Promise<{ text: string }[]>;
 
-export interface CompletionEngineDeps {
+export interface GhostTextSchedulerDeps {
   complete: CompleteFn;
   settings: () => BachbotSettings;
   /** Resolves after `ms`, or rejects/returns early when the signal aborts (tests pass a fake clock). */
@@ -41,7 +42,7 @@ export class GhostTextScheduler {
   private pending: AbortController | undefined;
   private readonly cache = new LruCache<string[]>();
 
-  constructor(private readonly deps: CompletionEngineDeps) {}
+  constructor(private readonly deps: GhostTextSchedulerDeps) {}
 
   /** Suggestions for the request; [] when none fit or the request was superseded or cancelled. */
   async provide(request: CompletionRequest, signal?: AbortSignal): Promise<string[]> {
@@ -51,7 +52,7 @@ export class GhostTextScheduler {
     const blocker = completionBlocker(request.language, request.text, request.offset);
     if (blocker) return [];
 
-    const options = engineOptions(settings, request);
+    const options = suggestionOptions(settings, request);
     const key = completionCacheKey({ language: request.language, text: request.text, offset: request.offset, options: { ...options } });
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -93,7 +94,7 @@ export class GhostTextScheduler {
   }
 }
 
-export function engineOptions(settings: BachbotSettings, request: CompletionRequest): SuggestionOptions {
+export function suggestionOptions(settings: BachbotSettings, request: CompletionRequest): SuggestionOptions {
   return {
     n: request.explicit ? COMPLETION_CONSTANTS.alternativesOnInvoke : COMPLETION_CONSTANTS.alternativesWhileTyping,
     temperature: settings.completion.temperature,
@@ -114,6 +115,3 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export function isAbortError(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'AbortError' || /abort/i.test(e.message));
-}

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { currentSettings } from '../editor';
 import { isNotationLanguage } from '../../notation';
 import type { BachbotModels } from '../models';
-import { GhostTextScheduler, isAbortError, type CompleteFn } from './ghost-text-scheduler';
+import { isAbortError } from '../../model/errors';
+import { GhostTextScheduler, type CompleteFn } from './ghost-text-scheduler';
 
 class NotationInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
   constructor(
