@@ -6,7 +6,7 @@ import { Fraction } from '../music/fraction';
 import { parseAbc, toDiagnostics } from './parse';
 import type { RawDiagnostic } from './scan-body';
 import { analyzeTiming, BarSpan } from './timing';
-import type { AbcTune } from './types';
+import type { AbcParseResult, AbcTune } from './types';
 import { checkVoiceLeading } from './voice-leading-check';
 
 /** Whole notes shown as a count of the meter's beat unit: 5/8 in 6/8 → "5/8". */
@@ -113,6 +113,18 @@ function checkVoiceBars(list: BarSpan[], out: RawDiagnostic[], atLineEnd: (bar: 
     }
     out.push({ severity: 'warning', message: `${what} (too short)`, start: bar.start, end: bar.end, code: 'abc.bar-length' });
   });
+}
+
+/**
+ * The first error of one tune in reading order: its syntax errors and those of the fields in its body (the checks
+ * that make a tune unreadable, not its bar lengths or voice leading); undefined when it has none.
+ */
+export function firstTuneError(parsed: AbcParseResult, tune: AbcTune): NotationDiagnostic | undefined {
+  const inTune = parsed.diagnostics.filter((d) => d.severity === 'error' && d.range.start.offset >= tune.start && d.range.start.offset <= tune.end);
+  const inBody = toDiagnostics(tune.source, analyzeTiming(tune).problems.filter((d) => d.severity === 'error'));
+  let first: NotationDiagnostic | undefined;
+  for (const d of [...inTune, ...inBody]) if (!first || d.range.start.offset < first.range.start.offset) first = d;
+  return first;
 }
 
 /** Parse errors and warnings plus bar-length warnings for every tune, with exact ranges. Never throws. */

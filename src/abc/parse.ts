@@ -2,7 +2,7 @@
 import { LineIndex, NotationDiagnostic } from '../common/diagnostic';
 import { C_MAJOR, KeySignature, parseKey } from '../music/key';
 import type { Fraction } from '../music/fraction';
-import { defaultUnitLength, FREE_METER, isCompound, parseMeter, parseUnitLength } from './meter';
+import { defaultUnitLength, FREE_METER, isCompound, parseMeter, readMeter, readUnitLength } from './meter';
 import { RawDiagnostic, scanMusicLine } from './scan-body';
 import type { AbcElement, AbcHeaderField, AbcParseResult, AbcTune, AbcVoiceInfo, Meter } from './types';
 
@@ -143,13 +143,13 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
     } else if (name === 'T' && title === undefined) {
       title = value.trim();
     } else if (name === 'M') {
-      const m = parseMeter(value);
-      if (m) meter = m;
-      else emit({ severity: 'error', message: `unreadable meter '${value.trim()}'`, start: valueStart, end: line.end, code: 'abc.meter' });
+      const m = readMeter(value);
+      if ('problem' in m) emit({ severity: 'error', message: m.problem, ...valueRange(value, valueStart), code: 'abc.meter' });
+      else meter = m;
     } else if (name === 'L') {
-      const l = parseUnitLength(value);
-      if (l) unitLength = l;
-      else emit({ severity: 'error', message: `unreadable unit length '${value.trim()}' (expected e.g. 1/8)`, start: valueStart, end: line.end, code: 'abc.unit-length' });
+      const l = readUnitLength(value);
+      if ('problem' in l) emit({ severity: 'error', message: l.problem, ...valueRange(value, valueStart), code: 'abc.unit-length' });
+      else unitLength = l;
     } else if (name === 'V') {
       const info = voiceInfo(value);
       voices.push(info);
@@ -239,6 +239,14 @@ function parseTune(text: string, lines: Line[], first: number, index: number, em
     elements,
   });
   return i;
+}
+
+/** Offsets of a field's value without the spaces around it or a trailing `%` comment (the whole value when blank). */
+function valueRange(value: string, valueStart: number): { start: number; end: number } {
+  const written = value.replace(/%.*$/, '');
+  const start = written.length - written.trimStart().length;
+  const end = written.trimEnd().length;
+  return end > start ? { start: valueStart + start, end: valueStart + end } : { start: valueStart, end: valueStart + value.length };
 }
 
 /** A body field line as one element, with a trailing `%` comment (and the spaces before it) split off. */

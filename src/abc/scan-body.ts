@@ -20,6 +20,9 @@ const ACCIDENTALS: Record<string, number> = { '^^': 2, '^': 1, '__': -2, _: -1, 
 /** Parses a length suffix (`2`, `/2`, `/`, `//`, `3/2`) at `pos`; returns the multiplier and the end offset. */
 const LENGTH_RE = /(\d*)((\/+)(\d*))?/y;
 
+/** The longest note length and the smallest fraction of the unit a length may write. */
+const MAX_LENGTH_PART = 4096;
+
 export function scanLength(text: string, pos: number, limit: number, emit?: Emit): { length: Fraction; end: number } {
   const first = text.charCodeAt(pos);
   if (pos >= limit || !((first >= 48 && first <= 57) || first === 47)) return { length: Fraction.ONE, end: pos };
@@ -34,8 +37,13 @@ export function scanLength(text: string, pos: number, limit: number, emit?: Emit
     const slashes = m[3].length;
     den = m[4] ? Number(m[4]) * 2 ** (slashes - 1) : 2 ** slashes;
   }
-  if (num === 0 || den === 0 || !Number.isSafeInteger(num) || !Number.isSafeInteger(den) || num > 4096 || den > 4096) {
-    emit?.({ severity: 'error', message: `invalid note length '${m[0]}'`, start: pos, end, code: 'abc.length' });
+  const problem =
+    den === 0 ? 'has a zero denominator'
+    : num === 0 ? 'is zero'
+    : !Number.isSafeInteger(num) || !Number.isSafeInteger(den) || num > MAX_LENGTH_PART || den > MAX_LENGTH_PART ? `is out of range (from 1/${MAX_LENGTH_PART} to ${MAX_LENGTH_PART} units)`
+    : undefined;
+  if (problem) {
+    emit?.({ severity: 'error', message: `note length '${m[0]}' ${problem}`, start: pos, end, code: 'abc.length' });
     num = 1;
     den = 1;
   }

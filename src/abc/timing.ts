@@ -1,7 +1,7 @@
 /** Durations of notes, rests and chords in a tune body: unit length, tuplets, broken rhythm, bars. */
 import { Fraction } from '../music/fraction';
 import { KeySignature, parseKey } from '../music/key';
-import { defaultUnitLength, parseMeter, parseUnitLength } from './meter';
+import { defaultUnitLength, readMeter, readUnitLength } from './meter';
 import type { RawDiagnostic } from './scan-body';
 import type { AbcElement, AbcTune, Meter } from './types';
 
@@ -199,19 +199,21 @@ export function analyzeTiming(tune: AbcTune): TimingResult {
       case 'field': {
         const value = el.value.replace(/%.*$/, '');
         if (el.name === 'M') {
-          const m = parseMeter(value);
-          if (m) {
+          const m = readMeter(value);
+          if ('problem' in m) problems.push({ severity: 'error', message: m.problem, start: el.start, end: el.end, code: 'abc.meter' });
+          else {
             s.meter = m;
             if (!s.unitGiven) s.unitLength = defaultUnitLength(m);
             if (!el.inline) Object.assign(global, { meter: m, unitLength: s.unitLength });
-          } else problems.push({ severity: 'error', message: `unreadable meter '${value.trim()}'`, start: el.start, end: el.end, code: 'abc.meter' });
+          }
         } else if (el.name === 'L') {
-          const l = parseUnitLength(value);
-          if (l) {
+          const l = readUnitLength(value);
+          if ('problem' in l) problems.push({ severity: 'error', message: l.problem, start: el.start, end: el.end, code: 'abc.unit-length' });
+          else {
             s.unitLength = l;
             s.unitGiven = true;
             if (!el.inline) Object.assign(global, { unitLength: l, unitGiven: true });
-          } else problems.push({ severity: 'error', message: `unreadable unit length '${value.trim()}'`, start: el.start, end: el.end, code: 'abc.unit-length' });
+          }
         } else if (el.name === 'K') {
           const k = parseKey(value);
           s.key = k.key;

@@ -1,4 +1,5 @@
 import { parseAbc, type AbcTune } from '../../abc';
+import { firstTuneError } from '../../abc/check';
 import { abcVoiceToFrames, MAX_MELODY_FRAMES, type AbcFramesResult } from '../../abc/frames';
 import { framesToAbcVoices } from '../../abc/frames-to-abc';
 import { EngineInputError } from '../errors';
@@ -19,6 +20,8 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
   const parsed = parseAbc(text);
   const tune = selection ? parsed.tunes.find((t) => selection.start >= t.start && selection.start <= t.end) : parsed.tunes[0];
   if (!tune) throw new EngineInputError(selection ? 'the selection is not inside a tune' : 'the document has no tune (X: ... K:)');
+  const error = firstTuneError(parsed, tune);
+  if (error) throw new EngineInputError(`line ${error.range.start.line + 1}, column ${error.range.start.column + 1}: ${error.message}`);
   const melody = abcVoiceToFrames(tune, selectedVoice(tune, selection));
   if (melody.overlong) throw new EngineInputError(overlongMessage(melody, melody.overlong.start));
   if (!melody.frames.some((f) => f.voices[0].kind === 'note')) throw new EngineInputError(`tune ${tune.reference ?? tune.index + 1} has no notes to harmonize`);
