@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findModelDir } from '../../src/features/models/find-model';
+import { execFileSync } from 'node:child_process';
+import { findModelDir, ModelNotFoundError } from '../../src/features/models/find-model';
 import { ModelService, type ModelSource } from '../../src/features/models/model-service';
 import { readSettings } from '../../src/features/settings';
 import { statusText } from '../../src/features/status-text';
@@ -129,4 +130,11 @@ test('the status item says when the engine fell back to WebAssembly, and why', (
   assert.match(tooltip, /satb model satb on wasm \(wasm: the native onnxruntime for linux-x64 did not load: invalid ELF header\)/);
   const plain = statusText({ ...state, loaded: [{ ...state.loaded[0], provider: 'cpu', providerNote: 'cpu (requested)' }] });
   assert.equal(plain.tooltip, 'satb model satb on cpu');
+});
+
+test('a FIFO as config.json is not a model folder, and finding one does not wait on it', { skip: process.platform === 'win32', timeout: 10_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'bachbot-fifo-'));
+  mkdirSync(join(root, 'satb'));
+  execFileSync('mkfifo', [join(root, 'satb', 'config.json')]);
+  await assert.rejects(findModelDir(root, 'satb'), (e: Error) => e instanceof ModelNotFoundError);
 });

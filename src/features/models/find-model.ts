@@ -1,13 +1,15 @@
 /** Finds the model folder of a kind (a notation language's model, or the harmonizer): the folder whose config.json has that `type`. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelKind } from '../../model/model-dir';
+import { readModelConfigJson } from '../../model/model-file';
 
 export class ModelNotFoundError extends Error {}
 
 async function configType(dir: string): Promise<string | undefined> {
   try {
-    const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { type?: unknown };
+    // The model folder's own reader: a FIFO, a link out of the folder or a huge file is "not this type", never a wait.
+    const config = readModelConfigJson(dir) as { type?: unknown };
     return typeof config.type === 'string' ? config.type : undefined;
   } catch {
     return undefined;
