@@ -1,6 +1,7 @@
 // The engine worker's figures for `npm run bench`: how free the extension host's event loop stays while the
 // worker harmonizes and completes (a 10 ms timer's lateness, the loop's busy time), Cancel's latency, and what
 // a completion costs through the worker against in-process.
+import { maxOf } from '../common/arrays';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EngineClient } from '../engine/engine-client';
@@ -79,7 +80,7 @@ export async function benchWorker(): Promise<void> {
       await running;
       cancels.push(performance.now() - asked);
     }
-    emit({ bench: 'worker: Cancel to rejection', requests: cancels.length, max_ms: round(Math.max(...cancels)), target_ms: HOST_TARGET_MS });
+    emit({ bench: 'worker: Cancel to rejection', requests: cancels.length, max_ms: round(maxOf(cancels)), target_ms: HOST_TARGET_MS });
 
     // The example chorale's first 16 frames, the cursor on the line after them.
     const lines = readFileSync(resolve(models, '..', 'examples', 'chorale.satb'), 'utf8').split('\n');
