@@ -1,10 +1,10 @@
 """Frames of the chorale corpus for the harmonizer: the soprano line with its context, and alto, tenor and bass.
 
 Reads a directory written by `bachbot corpus` over .satb files:
-  vocab.json, pieces.jsonl   the token ids of each chorale (prepare.py)
+  vocab.json, pieces.jsonl   the token ids of each chorale (read_corpus.py)
   harmony.jsonl              per chorale: barLength and pickup (sixteenths), minor (bool) and one chord label id per
                              frame, from the analysis of each beat's sonority in src/satb/harmony-analysis.ts
-The split is prepare.py's (every tenth piece by name).
+The split is read_corpus.py's (every tenth piece by name).
 """
 import json
 import os
@@ -13,7 +13,7 @@ import re
 
 import torch
 
-from prepare import CorpusError, is_validation_piece, load_corpus
+from read_corpus import CorpusError, is_validation_piece, load_corpus
 
 VOICE = re.compile(r'^\((\d+),(True|False)\)$')
 CHORD_QUALITIES = 9          # src/music/chord-label.ts: CHORD_QUALITIES

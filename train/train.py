@@ -23,7 +23,7 @@ from torch.nn import functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from config import parse_config  # noqa: E402
 from model import build_model  # noqa: E402
-from prepare import CorpusError, describe, load_corpus  # noqa: E402
+from read_corpus import CorpusError, describe, load_corpus  # noqa: E402
 
 
 def pick_device(name):

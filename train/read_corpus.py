@@ -1,6 +1,6 @@
 """Reads a corpus directory written by `bachbot corpus` and splits it for training.
 
-    /usr/bin/python3 train/prepare.py /tmp/corpus-satb     # prints the split and its statistics
+    /usr/bin/python3 train/read_corpus.py /tmp/corpus-satb     # prints the split and its statistics
 
 The tokenizers live in TypeScript only; this file only reads their output:
   vocab.json    {"type": "satb"|"abc", "vocab": [token strings in id order], "specials": {"start", "end"}}
@@ -65,8 +65,8 @@ def describe(corpus):
 
 if __name__ == '__main__':
     if len(sys.argv) != 2:
-        sys.exit('usage: prepare.py CORPUS_DIR')
+        sys.exit('usage: read_corpus.py CORPUS_DIR')
     try:
         print(describe(load_corpus(sys.argv[1])))
     except CorpusError as e:
-        sys.exit(f'prepare.py: {e}')
+        sys.exit(f'read_corpus.py: {e}')
