@@ -14,7 +14,8 @@ interface Snapshot {
   text: string;
 }
 
-async function harmonizeAlternatives(models: BachbotModels, count: number, title: string): Promise<{ snapshot: Snapshot; alternatives: TextAlternative[] } | undefined> {
+/** Asks the engine for `count` harmonizations of the active editor's document; undefined when cancelled or refused (said). */
+async function harmonizeActiveEditor(models: BachbotModels, count: number, title: string): Promise<{ snapshot: Snapshot; alternatives: TextAlternative[] } | undefined> {
   const target = activeNotationEditor(title);
   if (!target) return undefined;
   const { editor, language } = target;
@@ -54,7 +55,7 @@ export class HarmonizeSelectionCommand implements Command {
   constructor(private readonly models: BachbotModels) {}
 
   async execute(): Promise<void> {
-    const result = await harmonizeAlternatives(this.models, 1, 'Harmonize Selection');
+    const result = await harmonizeActiveEditor(this.models, 1, 'Harmonize Selection');
     if (!result || nothingToDo(result.snapshot, result.alternatives)) return;
     const { snapshot, alternatives } = result;
     await applyDocumentText(snapshot.target.editor, snapshot.version, snapshot.text, alternatives[0].text, 'harmonization');
@@ -68,7 +69,7 @@ export class ShowAlternativesCommand implements Command {
 
   async execute(): Promise<void> {
     const count = currentSettings().harmonize.alternatives;
-    const result = await harmonizeAlternatives(this.models, count, 'Show Alternatives');
+    const result = await harmonizeActiveEditor(this.models, count, 'Show Alternatives');
     if (!result || nothingToDo(result.snapshot, result.alternatives)) return;
     const { snapshot, alternatives } = result;
     const items = alternatives.map((a, i) => ({ ...describeAlternative(snapshot.text, a.text, a.logprob, i), alternative: a }));

@@ -5,7 +5,7 @@ import { framesToAbcVoices } from '../../abc/frames-to-abc';
 import { EngineInputError } from '../errors';
 import { abcMelodySearch, vocabularyRange } from './abc-harmonize-options';
 import { harmonize } from './harmonize';
-import type { TextAlternative, TextHarmonizerArgs } from './satb-harmonize-text';
+import type { TextHarmonizer, TextSelection } from './text-harmonizer';
 
 /**
  * Harmonizes one voice of an ABC tune with the chorale model: the tune holding the selection (or the first),
@@ -16,7 +16,7 @@ import type { TextAlternative, TextHarmonizerArgs } from './satb-harmonize-text'
  * repeats, endings and line breaks. A one-voice tune keeps its body, as written, as V:S (the other voices are written back
  * in the melody's octave); one voice of several is written from its notes, with its chord symbols and annotations.
  */
-export async function harmonizeAbcText(...[model, text, selection, options, signal]: TextHarmonizerArgs): Promise<TextAlternative[]> {
+export const harmonizeAbcText: TextHarmonizer = async (model, text, selection, options, signal) => {
   const parsed = parseAbc(text);
   const tune = selection ? parsed.tunes.find((t) => selection.start >= t.start && selection.start <= t.end) : parsed.tunes[0];
   if (!tune) throw new EngineInputError(selection ? 'the selection is not inside a tune' : 'the document has no tune (X: ... K:)');
@@ -40,7 +40,7 @@ export async function harmonizeAbcText(...[model, text, selection, options, sign
     const withHeader = keepOtherHeaderLines(keepKeyLine(written, header), header);
     return { text: text.slice(0, tune.start) + withHeader.replace(/\n$/, '') + text.slice(tune.end), logprob: h.logprob };
   });
-}
+};
 
 /** Why a melody past MAX_MELODY_FRAMES is refused, where it passes the limit and what the limit is in its own bars. */
 function overlongMessage(melody: AbcFramesResult, at: { line: number; column: number }): string {
@@ -95,7 +95,7 @@ function oneVoiceBody(tune: AbcTune, text: string): string | undefined {
 }
 
 /** The voice of the first note or rest at or after the selection's start (undefined: the tune's first voice). */
-function selectedVoice(tune: AbcTune, selection: { start: number; end: number } | undefined): string | undefined {
+function selectedVoice(tune: AbcTune, selection: TextSelection | undefined): string | undefined {
   if (!selection) return undefined;
   const el = tune.elements.find((e) => (e.kind === 'note' || e.kind === 'chord' || e.kind === 'rest') && e.end > selection.start);
   return el?.voice;

@@ -1,32 +1,37 @@
 import type { NotationLanguage } from '../../notation/types';
 import { EngineInputError } from '../errors';
-import type { HarmonizingModel } from './harmonize';
 import { harmonizeAbcText } from './abc-harmonize-text';
+import type { HarmonizeOptions, HarmonizingModel } from './harmonize';
 import { HARMONIZE_OPTION_LIMITS, checkOptionLimits } from './option-limits';
-import type { HarmonizeOptions } from './harmonize';
-import { harmonizeSatbText, type TextAlternative } from './satb-harmonize-text';
+import { harmonizeSatbText } from './satb-harmonize-text';
+import type { TextAlternative, TextSelection } from './text-harmonizer';
 
-export type { TextAlternative };
+export type { TextAlternative, TextSelection };
 
-type HarmonizeTextArgs = [
+/** Harmonized versions of the whole document, best first (`options.alternatives` of them). */
+export async function harmonizeAlternatives(
   model: HarmonizingModel,
   text: string,
-  languageId: NotationLanguage,
-  selection: { start: number; end: number } | undefined,
-  options?: HarmonizeOptions,
+  language: NotationLanguage,
+  selection: TextSelection | undefined,
+  options: HarmonizeOptions = {},
   signal?: AbortSignal,
-];
-
-/** Harmonized versions of the whole document, best first (`alternatives` of them). */
-export async function harmonizeAlternatives(...[model, text, languageId, selection, options = {}, signal]: HarmonizeTextArgs): Promise<TextAlternative[]> {
+): Promise<TextAlternative[]> {
   checkOptionLimits(options, HARMONIZE_OPTION_LIMITS);
-  if (languageId === 'satb') return harmonizeSatbText(model, text, selection, options, signal);
-  if (languageId === 'abc') return harmonizeAbcText(model, text, selection, options, signal);
-  throw new EngineInputError(`cannot harmonize a '${languageId as string}' document (abc or satb)`);
+  if (language === 'satb') return harmonizeSatbText(model, text, selection, options, signal);
+  if (language === 'abc') return harmonizeAbcText(model, text, selection, options, signal);
+  throw new EngineInputError(`cannot harmonize a '${language as string}' document (abc or satb)`);
 }
 
 /** The whole document with the best harmonization written in (one edit for the editor; the CLI prints it). */
-export async function harmonizeText(...[model, text, languageId, selection, options = {}, signal]: HarmonizeTextArgs): Promise<string> {
-  const [best] = await harmonizeAlternatives(model, text, languageId, selection, { ...options, alternatives: 1 }, signal);
+export async function harmonizeText(
+  model: HarmonizingModel,
+  text: string,
+  language: NotationLanguage,
+  selection: TextSelection | undefined,
+  options: HarmonizeOptions = {},
+  signal?: AbortSignal,
+): Promise<string> {
+  const [best] = await harmonizeAlternatives(model, text, language, selection, { ...options, alternatives: 1 }, signal);
   return best.text;
 }

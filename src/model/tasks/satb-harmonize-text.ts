@@ -1,22 +1,8 @@
 import { parseSatb, voiceToken, type Frame, type SatbToken } from '../../satb';
 import { EngineInputError } from '../errors';
 import { choraleSearchKey } from '../harmonizer/chorale-context';
-import { harmonize, type HarmonizeOptions, type HarmonizingModel } from './harmonize';
-
-export interface TextAlternative {
-  /** The whole document with the harmonization written in. */
-  text: string;
-  logprob: number;
-}
-
-/** What a document harmonizer takes: the selection (character offsets) limits what it fills. */
-export type TextHarmonizerArgs = [
-  model: HarmonizingModel,
-  text: string,
-  selection: { start: number; end: number } | undefined,
-  options: HarmonizeOptions,
-  signal?: AbortSignal,
-];
+import { harmonize } from './harmonize';
+import type { TextHarmonizer } from './text-harmonizer';
 
 interface Edit {
   start: number;
@@ -30,7 +16,7 @@ interface Edit {
  * Fills the `(?)` slots of a `.satb` document (and frames that give only the soprano: their alto, tenor and bass),
  * within `selection` when one is given; the rest of the text is kept character for character.
  */
-export async function harmonizeSatbText(...[model, text, selection, options, signal]: TextHarmonizerArgs): Promise<TextAlternative[]> {
+export const harmonizeSatbText: TextHarmonizer = async (model, text, selection, options, signal) => {
   const parsed = parseSatb(text);
   const error = parsed.diagnostics.find((d) => d.severity === 'error');
   if (error) throw new EngineInputError(`line ${error.range.start.line + 1}, column ${error.range.start.column + 1}: ${error.message}`);
@@ -73,7 +59,7 @@ export async function harmonizeSatbText(...[model, text, selection, options, sig
     }
     return { text: out + text.slice(at), logprob: h.logprob };
   });
-}
+};
 
 /** The frame with its notes moved by `semitones` (the harmonizer works in C major / A minor). */
 function moveFrame(frame: Frame, semitones: number): Frame {
