@@ -1,6 +1,5 @@
 // Issue 13's worst cases for `npm run bench`: each answered in time bounded by the context window or refused at once.
-import { complete, harmonizeAlternatives, isAbortError, type HarmonizingModel, type LoadedModel } from '../model';
-import { scoringTarget } from '../features/surprisal/targets';
+import { complete, harmonizeAlternatives, isAbortError, scoringTarget, type HarmonizingModel, type LoadedModel } from '../model';
 
 function emit(record: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(record)}\n`);

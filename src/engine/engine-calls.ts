@@ -2,11 +2,9 @@
  * What the engine worker does for each call: the models it has loaded, by handle, and the engine's tasks on
  * them. Runs wherever it is put (the worker thread in the extension; in-process in tests).
  */
-import { complete, EngineInputError, harmonizeAlternatives, HarmonizerModel, LoadedModel, loadModelFolder, throwIfAborted } from '../model';
+import { complete, EngineInputError, harmonizeAlternatives, HarmonizerModel, LoadedModel, loadModelFolder, scoreText } from '../model';
 import type { ProviderRequest } from '../model/runtime/providers';
-import { surprisals } from '../features/surprisal/score';
-import { scoringTarget, spanSurprisals } from '../features/surprisal/targets';
-import type { CallName, EngineCalls, LoadedInfo, Scored } from './protocol';
+import type { CallName, EngineCalls, LoadedInfo } from './protocol';
 
 type Loaded = LoadedModel | HarmonizerModel;
 
@@ -20,7 +18,7 @@ export class EngineCallHandler {
       unload: async (a) => this.unload(a.handle),
       complete: (a, s) => complete(this.languageModel(a.handle), a.text, a.cursor, a.options, s),
       harmonize: (a, s) => harmonizeAlternatives(this.model(a.handle), a.text, a.language, a.selection, a.options, s),
-      score: (a, s) => this.score(a.handle, a.language, a.text, s),
+      score: (a, s) => scoreText(this.languageModel(a.handle), a.language, a.text, s),
     };
     const handler = handlers[call] as (a: unknown, s: AbortSignal) => Promise<EngineCalls[C]['result']>;
     if (!handler) return Promise.reject(new EngineInputError(`unknown engine call '${String(call)}'`));
@@ -55,16 +53,5 @@ export class EngineCallHandler {
     const model = this.model(handle);
     if (!(model instanceof LoadedModel)) throw new EngineInputError('the harmonizer does not complete text; a language model does');
     return model;
-  }
-
-  private async score(handle: number, language: EngineCalls['score']['args']['language'], text: string, signal: AbortSignal): Promise<Scored> {
-    const model = this.languageModel(handle);
-    const target = scoringTarget(language, text, model.vocab);
-    const scores: number[][] = [];
-    for (const piece of target.pieces) {
-      throwIfAborted(signal);
-      scores.push(await surprisals(model.stepper, piece.ids, signal));
-    }
-    return { spans: spanSurprisals(target, scores), stoppedAt: target.stoppedAt };
   }
 }

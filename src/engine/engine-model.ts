@@ -1,9 +1,9 @@
 /** A model loaded in the engine worker, as the extension host holds it: a handle and the engine's tasks on it. */
-import type { CompletionOptions, HarmonizeOptions, Suggestion, TextAlternative } from '../model';
+import type { CompletionOptions, HarmonizeOptions, ScoredText, Suggestion, TextAlternative } from '../model';
 import type { NotationLanguage } from '../notation/types';
 import type { EngineClient } from './engine-client';
 import { EngineStoppedError } from './engine-client';
-import type { EngineCalls, LoadedInfo, Scored } from './protocol';
+import type { EngineCalls, LoadedInfo } from './protocol';
 
 export class EngineModel {
   constructor(
@@ -40,7 +40,7 @@ export class EngineModel {
   }
 
   /** Per-note surprisal of the document under this model. */
-  score(language: NotationLanguage, text: string, signal?: AbortSignal): Promise<Scored> {
+  score(language: NotationLanguage, text: string, signal?: AbortSignal): Promise<ScoredText> {
     return this.send('score', { handle: this.info.handle, language, text }, signal);
   }
 

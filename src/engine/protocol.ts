@@ -2,9 +2,8 @@
  * The messages between the extension host and the engine worker. Everything here crosses a thread boundary
  * by structured clone: plain data only.
  */
-import type { CompletionOptions, HarmonizeOptions, Suggestion, TextAlternative } from '../model';
+import type { CompletionOptions, HarmonizeOptions, ScoredText, Suggestion, TextAlternative } from '../model';
 import type { NotationLanguage } from '../notation/types';
-import type { SpanSurprisal } from '../features/surprisal/targets';
 
 export interface LoadedInfo {
   handle: number;
@@ -12,11 +11,6 @@ export interface LoadedInfo {
   type: string;
   provider: string;
   providerNote: string;
-}
-
-export interface Scored {
-  spans: SpanSurprisal[];
-  stoppedAt?: { offset: number; reason: string };
 }
 
 export interface EngineCalls {
@@ -27,7 +21,7 @@ export interface EngineCalls {
     args: { handle: number; text: string; language: NotationLanguage; selection: { start: number; end: number } | undefined; options: HarmonizeOptions };
     result: TextAlternative[];
   };
-  score: { args: { handle: number; language: NotationLanguage; text: string }; result: Scored };
+  score: { args: { handle: number; language: NotationLanguage; text: string }; result: ScoredText };
 }
 
 export type CallName = keyof EngineCalls;

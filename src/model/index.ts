@@ -18,6 +18,8 @@ export { Prng } from './decoding/prng';
 export { complete, type CompletionOptions, type Suggestion } from './tasks/complete';
 export { harmonize, harmonizeLeftToRight, type HarmonizeOptions, type Harmonization, type HarmonizingModel } from './tasks/harmonize';
 export { harmonizeText, harmonizeAlternatives, type TextAlternative } from './tasks/harmonize-text';
+export { pieceSurprisals, scoreText, surprisals, type ScoredText } from './tasks/surprisal';
+export { scoringTarget, spanSurprisals, type ScoringTarget, type SpanSurprisal } from './tasks/surprisal-targets';
 export { defaultModelDir, languageOf, packageModelsDir, type ModelKind } from './model-dir';
 export { DEFAULT_CONTEXT_TOKENS } from './context-window';
 export { AbcGrammar, type AbcGrammarState } from './decoding/abc-grammar';

@@ -4,10 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { harmonizeAlternatives, loadModel } from '../../src/model';
+import { harmonizeAlternatives, loadModel, scoringTarget, spanSurprisals, surprisals } from '../../src/model';
 import { applyReplacement, harmonizeTarget, minimalEdit } from '../../src/features/harmonize/text-edit';
-import { surprisals } from '../../src/features/surprisal/score';
-import { scoringTarget, spanSurprisals } from '../../src/features/surprisal/targets';
 
 const root = join(__dirname, '..', '..');
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from '../../src/preview-protocol/surprisal-buckets';
-import { surprisals } from '../../src/features/surprisal/score';
-import { scoringTarget } from '../../src/features/surprisal/targets';
+import { scoringTarget, surprisals } from '../../src/model';
 import type { LanguageModelStep, LstmState } from '../../src/model/step';
 
 test('surprisal buckets: boundaries are inclusive at the lower end', () => {

@@ -8,7 +8,7 @@ import { withCancellableProgress } from '../progress';
 import type { SurprisalMark } from '../../preview-protocol/messages';
 import type { SurprisalSource } from '../preview/preview-manager';
 import { bucketOf, SURPRISAL_BUCKETS, surprisalMarks, surprisalText } from '../../preview-protocol/surprisal-buckets';
-import type { SpanSurprisal } from './targets';
+import type { SpanSurprisal } from '../../model';
 
 interface Shown {
   version: number;

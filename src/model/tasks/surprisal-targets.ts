@@ -5,7 +5,7 @@
  */
 import { bodyTokenSpans, headerTokens, parseAbc, TUNE_END, TUNE_START } from '../../abc';
 import { frameTokens, parseSatb, type SatbToken } from '../../satb';
-import type { NotationLanguage } from '../../notation';
+import type { NotationLanguage } from '../../notation/types';
 
 export interface TokenVocabulary {
   id(token: string): number | undefined;
