@@ -1,6 +1,7 @@
 /** One ABC voice → soprano frames at sixteenth resolution, in C major / A minor, for the chorale model. */
 import { maxOf } from '../common/arrays';
 import type { NotationDiagnostic, SourceRange } from '../common/diagnostic';
+import { MAX_PIECE_SIXTEENTHS } from '../common/limits';
 import { Fraction } from '../music/fraction';
 import type { KeySignature } from '../music/key';
 import { semitonesToReference } from '../music/pitch';
@@ -52,8 +53,7 @@ export interface AbcFramesResult {
 }
 
 const SIXTEENTH = new Fraction(1, 16);
-/** About 17 minutes of 4/4 at 120 bpm (2,048 bars): far beyond a tune, small enough to keep memory bounded. */
-export const MAX_MELODY_FRAMES = 32768;
+export const MAX_MELODY_FRAMES = MAX_PIECE_SIXTEENTHS;
 const FERMATAS = new Set(['H', 'fermata', 'invertedfermata']);
 
 function sixteenths(whole: Fraction): { value: number; exact: boolean } {

@@ -1,36 +1,44 @@
 /** An ABC tune as a Standard MIDI File: one track per voice, ties joined, tempo from Q: (default ♩ = 120), the notes
  * as written (repeats once). The one ABC-to-MIDI path: Export MIDI in the editor and `bachbot convert` both call it. */
-import { Midi } from '@tonejs/midi';
+import { MAX_PIECE_SIXTEENTHS, MAX_PIECE_TEXT } from '../common/limits';
 import { Fraction } from '../music/fraction';
-import { parseAbc } from './parse';
+import { writeMidiFile, type MidiTrackOut } from '../music/midi-write';
+import { lineIndexFor, parseAbc } from './parse';
 import { eventPitches } from './sounding-pitches';
-import { analyzeTiming } from './timing';
+import { analyzeTiming, type TimedEvent } from './timing';
 import { tuneAt } from './tunes';
 import type { AbcTune } from './types';
 
 export class AbcMidiError extends Error {}
 
-/** The tune at `offset` (or the first) as MIDI bytes. */
+const PPQ = 480;
+const TICKS_PER_WHOLE = 4 * PPQ;
+const VELOCITY = 102;
+/** The latest end of a note or rest, in whole notes. */
+const MAX_END = new Fraction(MAX_PIECE_SIXTEENTHS, 16);
+
+/** The tune at `offset` (or the first) as MIDI bytes. A note or rest that ends past MAX_PIECE_SIXTEENTHS is refused
+ * with its line and column before anything is written. */
 export function abcToMidi(text: string, offset = 0): Uint8Array {
   const { tunes } = parseAbc(text);
   const tune = tuneAt(tunes, offset);
   if (!tune) throw new AbcMidiError('there is no tune in this document (a tune begins with X: and has a K: line)');
   const { events } = analyzeTiming(tune);
+  const overlong = events.find((e) => e.onset.add(e.duration).compare(MAX_END) > 0);
+  if (overlong) throw new AbcMidiError(overlongMessage(tune, overlong));
   const pitches = eventPitches(tune, events);
-  const midi = new Midi();
-  midi.header.setTempo(quarterBpm(tune));
-  if (tune.title) midi.header.name = tune.title;
-  const secondsPerWhole = (4 * 60) / quarterBpm(tune);
-  const tracks = new Map<string, ReturnType<Midi['addTrack']>>();
+  const tracks = new Map<string, MidiTrackOut>();
+  const ticks = (wholes: Fraction) => Math.round(wholes.toNumber() * TICKS_PER_WHOLE);
+  const add = (track: MidiTrackOut, pitch: number, onset: Fraction, duration: Fraction) => {
+    const start = ticks(onset);
+    track.notes.push({ pitch, ticks: start, durationTicks: ticks(onset.add(duration)) - start, velocity: VELOCITY });
+  };
   /** Notes still sounding because a tie continues them: voice → midi → note started at. */
   const tied = new Map<string, Map<number, { onset: Fraction; duration: Fraction }>>();
-  let notes = 0;
   events.forEach((event, i) => {
     let track = tracks.get(event.voice);
     if (!track) {
-      track = midi.addTrack();
-      track.name = event.voice || tune.title || 'melody';
-      track.channel = tracks.size;
+      track = { name: event.voice || tune.title || 'melody', channel: tracks.size, notes: [] };
       tracks.set(event.voice, track);
       tied.set(event.voice, new Map());
     }
@@ -43,18 +51,21 @@ export function abcToMidi(text: string, offset = 0): Uint8Array {
         continue;
       }
       open.delete(p.midi);
-      track.addNote({ midi: p.midi, time: note.onset.toNumber() * secondsPerWhole, duration: note.duration.toNumber() * secondsPerWhole, velocity: 0.8 });
-      notes++;
+      add(track, p.midi, note.onset, note.duration);
     }
   });
-  for (const [voice, open] of tied) {
-    for (const [pitch, note] of open) {
-      tracks.get(voice)!.addNote({ midi: pitch, time: note.onset.toNumber() * secondsPerWhole, duration: note.duration.toNumber() * secondsPerWhole, velocity: 0.8 });
-      notes++;
-    }
-  }
-  if (notes === 0) throw new AbcMidiError(`the tune ${tune.title ? `"${tune.title}" ` : ''}has no notes`);
-  return midi.toArray();
+  for (const [voice, open] of tied) for (const [pitch, note] of open) add(tracks.get(voice)!, pitch, note.onset, note.duration);
+  const withNotes = [...tracks.values()];
+  if (!withNotes.some((t) => t.notes.length > 0)) throw new AbcMidiError(`the tune ${tune.title ? `"${tune.title}" ` : ''}has no notes`);
+  return writeMidiFile({ ppq: PPQ, name: tune.title || undefined, bpm: quarterBpm(tune), texts: [], tracks: withNotes });
+}
+
+function overlongMessage(tune: AbcTune, event: TimedEvent): string {
+  const at = lineIndexFor(tune.source).positionAt(event.element.start);
+  const written = tune.source.slice(event.element.start, Math.min(event.element.end, event.element.start + 40));
+  const what = event.element.kind === 'rest' ? 'rest' : event.element.kind === 'chord' ? 'chord' : 'note';
+  const endsAt = event.onset.add(event.duration).toNumber();
+  return `line ${at.line + 1}, column ${at.column + 1}: the ${what} '${written}' ends ${Math.round(endsAt).toLocaleString('en-US')} whole notes into the tune; BachBot writes MIDI of at most ${MAX_PIECE_TEXT}`;
 }
 
 /** Quarter notes per minute from `Q:1/4=120`, `Q:3/8=80`, `Q:120` (in units of L), default 120. */

@@ -63,3 +63,10 @@ export function clampToLimit(limit: Limit, value: number): number | undefined {
   const rounded = limit.integer && Number.isFinite(value) ? Math.round(value) : value;
   return Math.min(limit.max, Math.max(limit.min, rounded));
 }
+
+/** The longest piece, in sixteenths, that MIDI import reads, MIDI export writes and the harmonizer takes as a melody:
+ * 2,048 bars of 4/4, about 17 minutes at ♩ = 120; far beyond a chorale or a tune, small enough to keep memory bounded. */
+export const MAX_PIECE_SIXTEENTHS = 32_768;
+
+/** "32,768 sixteenths (2,048 bars of 4/4)", for messages. */
+export const MAX_PIECE_TEXT = `${MAX_PIECE_SIXTEENTHS.toLocaleString('en-US')} sixteenths (${(MAX_PIECE_SIXTEENTHS / 16).toLocaleString('en-US')} bars of 4/4)`;

@@ -10,5 +10,5 @@ export { checkSatb } from './check';
 export { pitchName, pitchClassName } from './pitch-names';
 export { choraleToAbc } from './to-abc';
 export { parseKeyMeta, formatKeyMeta, type KeyMeta } from './key-meta';
-export { choraleToMidi, midiToChorale, MidiImportError } from './midi';
+export { choraleToMidi, MidiExportError, midiToChorale, MidiImportError } from './midi';
 export { abcToChorale, type AbcToChoraleResult } from './from-abc';

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { checkAbc } from '../../abc/check';
 import { abcToMidi, AbcMidiError } from '../../abc/midi';
 import { formatDiagnostic } from '../../common/diagnostic';
-import { abcToChorale, choraleToAbc, choraleToMidi, midiToChorale, MidiImportError, parseSatb, writeSatb, type Chorale } from '../../satb';
+import { abcToChorale, choraleToAbc, choraleToMidi, MidiExportError, midiToChorale, MidiImportError, parseSatb, writeSatb, type Chorale } from '../../satb';
 import { parseArgs, type CliCommand } from '../command';
 
 const USAGE = `usage: bachbot convert IN OUT [--tune N] [--voice ID]
@@ -27,7 +27,7 @@ export const convert: CliCommand = {
       writeFileSync(output, convertFile(input, output, { tune, voice: flags.get('voice') }));
       return 0;
     } catch (err) {
-      if (err instanceof ConvertError || err instanceof MidiImportError) {
+      if (err instanceof ConvertError || err instanceof MidiImportError || err instanceof MidiExportError) {
         process.stderr.write(`bachbot convert: ${err.message}\n`);
         return 1;
       }
