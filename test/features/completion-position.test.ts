@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completionBlocker } from '../../src/features/completion/position';
+import { completionBlocker } from '../../src/model/tasks/completion-position';
 import { atCursor } from './cursor';
 
 function blocker(language: 'abc' | 'satb', fixture: string): string | undefined {

@@ -8,7 +8,7 @@ import { barLinesFor, type BachbotSettings } from '../settings';
 import { completionCacheKey, LruCache } from './cache';
 import { COMPLETION_CONSTANTS } from './constants';
 import { postProcess } from './filters';
-import { completionBlocker } from './position';
+import { completionBlocker } from '../../model/tasks/completion-position';
 
 export interface CompletionRequest {
   language: NotationLanguage;

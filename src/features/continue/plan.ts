@@ -1,6 +1,6 @@
 /** What "BachBot: Continue" asks of the engine: a few bars (ABC) or a few bars' worth of frames (chorales). */
 import { postProcess } from '../completion/filters';
-import { completionBlocker } from '../completion/position';
+import { completionBlocker } from '../../model/tasks/completion-position';
 import { notationOf, type NotationLanguage } from '../../notation';
 import { barLinesFor } from '../settings';
 

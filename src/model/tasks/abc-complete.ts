@@ -3,6 +3,7 @@ import { AbcGrammar, writtenAccidentals, type AbcGrammarState } from '../decodin
 import type { LoadedModel } from '../model';
 import { contextWindow } from '../context-window';
 import type { CompletionContext } from './completion-context';
+import { completionBlocker } from './completion-position';
 import { cursorText, isSpace } from './cursor-text';
 
 /** Bars after the current one that a completion writes by default (0: the rest of the current bar). */
@@ -42,12 +43,7 @@ export function abcCompletionContext(
   contextTokens?: number,
 ): CompletionContext<AbcGrammarState> | undefined {
   const at = cursorText(text, cursor);
-  // Header and field lines (`T:`, `w:` lyrics), comments, and the inside of a quoted chord symbol are not music.
-  if (/^\s*[A-Za-z+]:/.test(at.lineBefore) || at.lineBefore.includes('%')) return undefined;
-  if ((at.lineBefore.match(/"/g) ?? []).length % 2 === 1) return undefined;
-  // Inside a line of music only at its end: ABC tokens touch, so text inserted mid-line would run into what follows.
-  const lineEnd = text.indexOf('\n', at.offset);
-  if (text.slice(at.offset, lineEnd < 0 ? text.length : lineEnd).trim() !== '') return undefined;
+  if (completionBlocker('abc', text, at.offset, { finishToken: true })) return undefined;
   // Only the tune holding the cursor is read (a file of hundreds of tunes costs no more than one).
   const tuneStart = Math.max(0, text.lastIndexOf('\nX:', at.offset - 1) + 1);
   const prefixText = text.slice(tuneStart, at.offset);

@@ -3,6 +3,7 @@ import { SatbGrammar, type SatbGrammarState } from '../decoding/satb-grammar';
 import type { LoadedModel } from '../model';
 import { contextWindow } from '../context-window';
 import type { CompletionContext } from './completion-context';
+import { completionBlocker } from './completion-position';
 import { cursorText, isSpace } from './cursor-text';
 
 export const DEFAULT_SATB_FRAMES = 4;
@@ -16,7 +17,7 @@ export function satbCompletionContext(
   contextTokens?: number,
 ): CompletionContext<SatbGrammarState> | undefined {
   const at = cursorText(text, cursor);
-  if (at.lineBefore.includes('%') || !isSpace(at.after)) return undefined;
+  if (completionBlocker('satb', text, at.offset, { finishToken: true })) return undefined;
   const { vocab } = model;
   // A finished token before the cursor is read as is; an unfinished one is completed by the first token.
   const wordIsToken = at.word === '' || parseSatb(`START ${at.word}`).tokens.every((t) => vocab.has(t.text));

@@ -1,10 +1,17 @@
 /**
- * Whether the cursor stands where ghost text makes sense. Returns the reason it does not (for tests and
- * logs), or undefined when completion may go ahead.
+ * Whether the cursor stands where a completion makes sense: the one owner of that rule, for the editor's ghost
+ * text and the engine's complete(). Returns the reason it does not (for tests and logs), or undefined when
+ * completion may go ahead.
  */
-import type { NotationLanguage } from '../../notation';
+import type { NotationLanguage } from '../../notation/types';
 
-export function completionBlocker(language: NotationLanguage, text: string, offset: number): string | undefined {
+export interface PlaceOptions {
+  /** A token begun before the cursor (`(7`, `!ferm`) may be finished: the engine's complete() does, for the CLI;
+   * ghost text does not, since it would change with every key typed inside the token. */
+  finishToken?: boolean;
+}
+
+export function completionBlocker(language: NotationLanguage, text: string, offset: number, options: PlaceOptions = {}): string | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEndRaw = text.indexOf('\n', offset);
   const lineEnd = lineEndRaw < 0 ? text.length : lineEndRaw;
@@ -12,13 +19,15 @@ export function completionBlocker(language: NotationLanguage, text: string, offs
   const after = text.slice(offset, lineEnd).replace(/\r$/, '');
   if (/(^|[^\\])%/.test(before)) return 'comment';
   if (after.trim() !== '') return 'middle of a line';
-  return language === 'abc' ? abcBlocker(text, lineStart, before) : satbBlocker(text, offset, before);
+  const finishToken = options.finishToken ?? false;
+  return language === 'abc' ? abcBlocker(text, lineStart, before, finishToken) : satbBlocker(text, offset, before, finishToken);
 }
 
-function abcBlocker(text: string, lineStart: number, before: string): string | undefined {
-  if (/^[A-Za-z]:/.test(before)) return 'field line';
+function abcBlocker(text: string, lineStart: number, before: string, finishToken: boolean): string | undefined {
+  // `+:` continues a field line.
+  if (/^\s*[A-Za-z+]:/.test(before)) return 'field line';
   if (count(before, '"') % 2 === 1) return 'inside a chord symbol';
-  if (count(before.replace(/"[^"]*"/g, ''), '!') % 2 === 1) return 'inside a decoration';
+  if (!finishToken && count(before.replace(/"[^"]*"/g, ''), '!') % 2 === 1) return 'inside a decoration';
   // The body of a tune begins after its K: line; before that the header is being written.
   const tuneText = text.slice(tuneStartBefore(text, lineStart), lineStart);
   if (!/^K:/m.test(tuneText)) return 'tune header';
@@ -37,12 +46,12 @@ function tuneStartBefore(text: string, lineStart: number): number {
   return last;
 }
 
-function satbBlocker(text: string, offset: number, before: string): string | undefined {
+function satbBlocker(text: string, offset: number, before: string, finishToken: boolean): string | undefined {
   const prefix = stripComments(text.slice(0, offset));
   if (!/(^|\s)START(\s|$)/.test(prefix)) return 'before START';
   if (/(^|\s)END(\s|$)/.test(prefix.slice(prefix.lastIndexOf('START')))) return 'after END';
   const word = /\S*$/.exec(before)?.[0] ?? '';
-  if (word !== '' && !isCompleteSatbWord(word)) return 'inside a token';
+  if (!finishToken && word !== '' && !isCompleteSatbWord(word)) return 'inside a token';
   return undefined;
 }
 
