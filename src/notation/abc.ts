@@ -10,6 +10,7 @@ export const abcNotation: Notation = {
   check: checkAbc,
   pieceAt: (text, offset) => tuneAt(splitAbcTunes(text), offset),
   lengthFor: (bars) => ({ maxBars: Math.max(0, bars - 1) }),
+  harmonize: { withoutSelection: 'cursor', nothingHint: 'select the melody, or put the cursor in the voice to harmonize' },
   toMidi: abcToMidi,
   fromChorale: (chorale) => choraleToAbc(chorale),
 };

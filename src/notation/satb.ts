@@ -14,6 +14,7 @@ export const satbNotation: Notation = {
   pieceAt: (text) => ({ start: 0, end: text.length }),
   // A long meter (`% meter: 99/4`) asks for fewer bars rather than more frames than the engine writes.
   lengthFor: (bars, text) => ({ maxFrames: Math.min(LIMITS.continueFrames.max, framesForBars(bars, documentMeter(text))) }),
+  harmonize: { withoutSelection: 'document', nothingHint: 'write (?) for the voices to fill, or frames with the soprano only' },
   toMidi(text) {
     const { chorale, diagnostics } = parseSatb(text);
     const error = diagnostics.find((d) => d.severity === 'error');

@@ -26,6 +26,9 @@ export interface Notation {
   lengthFor(bars: number, text: string, offset: number): { maxBars?: number; maxFrames?: number };
   /** The piece at `offset` as a Standard MIDI File; throws a NotationError saying why it cannot be. */
   toMidi(text: string, offset: number): Uint8Array;
+  /** Harmonize Selection with no selection: the voice at the cursor (ABC) or every slot of the document (a
+   * chorale); `nothingHint` says what to write or select when nothing was harmonized. */
+  readonly harmonize: { readonly withoutSelection: 'cursor' | 'document'; readonly nothingHint: string };
   /** A chorale (one read from MIDI) as the text of a new document in this notation. */
   fromChorale(chorale: Chorale): string;
 }

@@ -1,6 +1,7 @@
 /** "BachBot: Harmonize Selection" and "BachBot: Show Alternatives". */
 import * as vscode from 'vscode';
 import type { TextAlternative } from '../../model';
+import { notationOf } from '../../notation';
 import type { Command } from '../command-manager';
 import { activeNotationEditor, currentSettings, plainReason, type NotationEditor } from '../editor';
 import type { BachbotModels } from '../models';
@@ -42,10 +43,7 @@ async function harmonizeActiveEditor(models: BachbotModels, count: number, title
 
 function nothingToDo(snapshot: Snapshot, alternatives: TextAlternative[]): boolean {
   if (alternatives.length > 0 && alternatives.some((a) => a.text !== snapshot.text)) return false;
-  const hint = snapshot.target.language === 'satb'
-    ? 'write (?) for the voices to fill, or frames with the soprano only'
-    : 'select the melody, or put the cursor in the voice to harmonize';
-  void vscode.window.showInformationMessage(`Nothing to harmonize here: ${hint}.`);
+  void vscode.window.showInformationMessage(`Nothing to harmonize here: ${notationOf(snapshot.target.language).harmonize.nothingHint}.`);
   return true;
 }
 

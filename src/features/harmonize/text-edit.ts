@@ -2,7 +2,7 @@
  * Turning the engine's answer (the whole document, rewritten) into the smallest single replacement, so that one
  * undo step restores the text and nothing outside the changed region is touched.
  */
-import type { NotationLanguage } from '../../notation';
+import { notationOf, type NotationLanguage } from '../../notation';
 
 export interface TextReplacement {
   /** Offsets in the old text. */
@@ -44,7 +44,7 @@ export function isStale(versionAtStart: number, versionNow: number): boolean {
  */
 export function harmonizeTarget(language: NotationLanguage, selection: { start: number; end: number }): { start: number; end: number } | undefined {
   if (selection.start !== selection.end) return { start: Math.min(selection.start, selection.end), end: Math.max(selection.start, selection.end) };
-  return language === 'abc' ? { start: selection.start, end: selection.start } : undefined;
+  return notationOf(language).harmonize.withoutSelection === 'cursor' ? { start: selection.start, end: selection.start } : undefined;
 }
 
 /** One line for a quick pick: how likely the alternative is and where it first differs. */
