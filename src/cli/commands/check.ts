@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { formatDiagnostic, type NotationDiagnostic } from '../../common/diagnostic';
-import { decodeAbc } from '../../abc/charset';
 import { checkAbc } from '../../abc/check';
 import { checkSatb } from '../../satb';
 import { parseArgs, type CliCommand } from '../command';
+import { decodeNotationBytes } from '../notation-file';
 import { notationFilesIn } from '../notation-files';
 
 const USAGE = 'usage: bachbot check FILE|DIR... [--quiet-warnings]  (a DIR stands for the .satb and .abc files under it)';
@@ -19,9 +19,9 @@ export function checkFile(file: string): NotationDiagnostic[] | string {
   }
   switch (extname(file).toLowerCase()) {
     case '.satb':
-      return checkSatb(bytes.toString('utf8'));
+      return checkSatb(decodeNotationBytes(bytes, 'satb').text);
     case '.abc':
-      return checkAbc(decodeAbc(bytes).text);
+      return checkAbc(decodeNotationBytes(bytes, 'abc').text);
     default:
       return `'${file}': unknown file type (expected .satb or .abc)`;
   }

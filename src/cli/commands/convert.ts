@@ -5,6 +5,7 @@ import { abcToMidi, AbcMidiError } from '../../abc/midi';
 import { formatDiagnostic } from '../../common/diagnostic';
 import { abcToChorale, choraleToAbc, choraleToMidi, MidiExportError, midiToChorale, MidiImportError, parseSatb, writeSatb, type Chorale } from '../../satb';
 import { parseArgs, type CliCommand } from '../command';
+import { decodeNotationBytes } from '../notation-file';
 
 const USAGE = `usage: bachbot convert IN OUT [--tune N] [--voice ID]
   .satb → .abc/.mid, .mid → .satb/.abc, .abc → .satb/.mid (chosen by the extensions)
@@ -49,8 +50,9 @@ export function convertFile(input: string, output: string, abcOptions: { tune?: 
   } catch {
     throw new ConvertError(`cannot read '${input}'`);
   }
-  if (from === '.abc' && (to === '.mid' || to === '.midi')) return abcFileToMidi(input, bytes.toString('utf8'));
-  const chorale = from === '.satb' ? readSatb(input, bytes.toString('utf8')) : from === '.abc' ? readAbc(input, bytes.toString('utf8'), abcOptions) : midiToChorale(bytes);
+  const text = () => decodeNotationBytes(bytes, from === '.satb' ? 'satb' : 'abc').text;
+  if (from === '.abc' && (to === '.mid' || to === '.midi')) return abcFileToMidi(input, text());
+  const chorale = from === '.satb' ? readSatb(input, text()) : from === '.abc' ? readAbc(input, text(), abcOptions) : midiToChorale(bytes);
   if (to === '.satb') return writeSatb(chorale);
   if (to === '.abc') return choraleToAbc(chorale);
   return choraleToMidi(chorale);

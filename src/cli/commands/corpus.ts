@@ -9,6 +9,7 @@ import { isMinorish } from '../../music';
 import { DEFAULT_SPECIALS } from '../../model/config';
 import type { NotationLanguage } from '../../notation';
 import { parseArgs, type CliCommand } from '../command';
+import { decodeNotationBytes } from '../notation-file';
 import { notationFilesIn, type NotationFile } from '../notation-files';
 
 interface Piece {
@@ -71,7 +72,7 @@ async function satbPieces(files: NotationFile[]): Promise<{ pieces: Piece[]; ski
   const pieces: Piece[] = [];
   let skipped = 0;
   for (const { path: file, name } of files) {
-    const { chorale, diagnostics } = parseSatb(readFileSync(file, 'utf8'));
+    const { chorale, diagnostics } = parseSatb(decodeNotationBytes(readFileSync(file), 'satb').text);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || chorale.frames.some((f) => f.voices.some((v) => v.kind === 'slot'))) {
       for (const d of errors) process.stderr.write(`${formatDiagnostic(file, d)}\n`);
@@ -88,7 +89,7 @@ async function abcPieces(files: NotationFile[]): Promise<{ pieces: Piece[]; skip
   const pieces: Piece[] = [];
   let skipped = 0;
   for (const { path: file, name: fileName } of files) {
-    abcModelTokens(readFileSync(file, 'utf8')).forEach((tune, i) => {
+    abcModelTokens(decodeNotationBytes(readFileSync(file), 'abc').text).forEach((tune, i) => {
       const name = `${fileName}#${i + 1}`;
       const errors = tune.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {

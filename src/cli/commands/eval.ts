@@ -12,6 +12,7 @@ import { packageModelsDir } from '../../model/model-dir';
 import { resolveCorporaDir } from '../bench-tokenizers';
 import { LIMITS } from '../../common/limits';
 import { numberFlag, numberListFlag, parseArgs, type CliCommand } from '../command';
+import { decodeNotationBytes } from '../notation-file';
 
 const USAGE = `usage: bachbot eval [--models DIR] [--satb DIR] [--abc DIR] [--harmonizer DIR] [--corpora DIR] [--only satb|abc|folk] [--beams 1,8,32] [--pieces N] [--tunes 200]
   Prints one JSON object per line: validation cross-entropy of each shipped model recomputed from model.onnx
@@ -165,7 +166,7 @@ async function evaluateFolk(dir: string, corpora: string): Promise<void> {
   const books = join(corpora, 'tunebooks');
   if (existsSync(books)) {
     for (const file of readdirSync(books).filter((f) => f.endsWith('.abc')).sort()) {
-      const text = decodeAbc(readFileSync(join(books, file))).text;
+      const text = decodeNotationBytes(readFileSync(join(books, file)), 'abc').text;
       sets.push({ set: file, tunes: splitTunes(text).map((t, i) => ({ name: `${file}#${i + 1}`, text: t })) });
     }
   }

@@ -10,6 +10,8 @@ export const transpose: CliCommand = {
   run: (args) => runTranspose(args, PROCESS_IO, (bytes) => void process.stdout.write(bytes)),
 };
 
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /** The command with its output going to `io` (tests collect it); the document itself goes to `write`, as bytes. */
 export async function runTranspose(args: string[], io: CliIo, write: (bytes: Uint8Array) => void = (b) => io.out(Buffer.from(b).toString('latin1'))): Promise<number> {
   const { positional, flags } = parseArgs(args);
@@ -39,7 +41,9 @@ export async function runTranspose(args: string[], io: CliIo, write: (bytes: Uin
   }
   try {
     const edits = transposeEdits(input.text, semitones, { toKey, tune: tune === undefined ? undefined : tune - 1 });
-    write(encodeAbc(applyEdits(input.text, edits), input.encoding));
+    // The edits apply to the file as written (its offsets are the same): its line ends and byte-order mark stay.
+    const body = encodeAbc(applyEdits(input.asWritten, edits), input.encoding);
+    write(input.bom ? Buffer.concat([UTF8_BOM, body]) : body);
   } catch (e) {
     if (!(e instanceof TransposeError)) throw e;
     io.err(`bachbot transpose: ${e.message}\n`);
