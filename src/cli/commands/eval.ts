@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { abcValidityFigures } from '../../eval/abc-validity';
-import { decodeAbc } from '../../abc/charset';
 import { crossEntropy } from '../../eval/cross-entropy';
 import { folkHarmonizationFigures, type FolkTune } from '../../eval/folk-harmonization';
 import { harmonizationFigures } from '../../eval/harmonization';
