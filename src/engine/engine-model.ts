@@ -1,5 +1,6 @@
 /** A model loaded in the engine worker, as the extension host holds it: a handle and the engine's tasks on it. */
 import type { CompletionOptions, HarmonizeOptions, ScoredText, Suggestion, TextAlternative } from '../model';
+import type { Cursor } from '../model/tasks/cursor-text';
 import type { NotationLanguage } from '../notation/types';
 import type { EngineClient } from './engine-client';
 import { EngineStoppedError } from './engine-client';
@@ -25,7 +26,7 @@ export class EngineModel {
     return this.info.providerNote;
   }
 
-  complete(text: string, cursor: { line: number; column: number }, options: CompletionOptions, signal?: AbortSignal): Promise<Suggestion[]> {
+  complete(text: string, cursor: Cursor, options: CompletionOptions, signal?: AbortSignal): Promise<Suggestion[]> {
     return this.send('complete', { handle: this.info.handle, text, cursor, options }, signal);
   }
 

@@ -3,6 +3,7 @@
  * by structured clone: plain data only.
  */
 import type { CompletionOptions, HarmonizeOptions, ScoredText, Suggestion, TextAlternative } from '../model';
+import type { Cursor } from '../model/tasks/cursor-text';
 import type { NotationLanguage } from '../notation/types';
 
 export interface LoadedInfo {
@@ -16,7 +17,7 @@ export interface LoadedInfo {
 export interface EngineCalls {
   load: { args: { dir: string; provider: string }; result: LoadedInfo };
   unload: { args: { handle: number }; result: void };
-  complete: { args: { handle: number; text: string; cursor: { line: number; column: number }; options: CompletionOptions }; result: Suggestion[] };
+  complete: { args: { handle: number; text: string; cursor: Cursor; options: CompletionOptions }; result: Suggestion[] };
   harmonize: {
     args: { handle: number; text: string; language: NotationLanguage; selection: { start: number; end: number } | undefined; options: HarmonizeOptions };
     result: TextAlternative[];

@@ -7,8 +7,8 @@ import { atCursor } from './cursor';
 const TUNE = 'X:1\nT:Test\nM:4/4\nL:1/8\nK:G\nGABc ┃';
 
 function request(fixture: string, explicit = false): CompletionRequest {
-  const { text, offset, line, column } = atCursor(fixture);
-  return { language: /START/.test(text) ? 'satb' : 'abc', text, offset, line, column, explicit };
+  const { text, offset } = atCursor(fixture);
+  return { language: /START/.test(text) ? 'satb' : 'abc', text, offset, explicit };
 }
 
 function settings(overrides: Record<string, unknown> = {}): () => BachbotSettings {

@@ -14,8 +14,6 @@ export interface CompletionRequest {
   language: NotationLanguage;
   text: string;
   offset: number;
-  line: number;
-  column: number;
   /** The user asked (Alt+], Alt+\) rather than typed: no debounce, several alternatives. */
   explicit: boolean;
 }

@@ -30,8 +30,6 @@ class NotationInlineCompletionProvider implements vscode.InlineCompletionItemPro
           language,
           text: document.getText(),
           offset: document.offsetAt(position),
-          line: position.line,
-          column: position.character,
           explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke,
         },
         controller.signal,
@@ -52,7 +50,7 @@ export function registerCompletionSupport(models: BachbotModels, log: (message: 
   const complete: CompleteFn = async (request, options, signal) => {
     const model = await models.get(request.language);
     if (signal.aborted) return [];
-    return models.track(model.complete(request.text, { line: request.line, column: request.column }, options, signal));
+    return models.track(model.complete(request.text, { offset: request.offset }, options, signal));
   };
   const scheduler = new GhostTextScheduler({ complete, settings: currentSettings });
   const provider = new NotationInlineCompletionProvider(scheduler, log);

@@ -32,7 +32,7 @@ export class ContinueCommand implements Command {
         const model = await this.models.get(language, { retry: true });
         if (signal.aborted) return [];
         const options = { n: 1, temperature: settings.completion.temperature, seed: Date.now() % 1_000_000, ...plan.request };
-        return this.models.track(model.complete(text, { line: position.line, column: position.character }, options, signal));
+        return this.models.track(model.complete(text, { offset }, options, signal));
       });
       if (!suggestions) return;
       const insert = continuationText(language, text, offset, suggestions.map((s) => s.text), plan.request);

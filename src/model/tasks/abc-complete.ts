@@ -4,7 +4,7 @@ import type { LoadedModel } from '../model';
 import { contextWindow } from '../context-window';
 import type { CompletionContext } from './completion-context';
 import { completionBlocker } from './completion-position';
-import { cursorText, isSpace } from './cursor-text';
+import { cursorText, isSpace, type Cursor } from './cursor-text';
 
 /** Bars after the current one that a completion writes by default (0: the rest of the current bar). */
 export const DEFAULT_ABC_BARS = 0;
@@ -38,7 +38,7 @@ function tuneAccidentals(tokens: string[]): Set<string> {
 export function abcCompletionContext(
   model: LoadedModel,
   text: string,
-  cursor: { line: number; column: number },
+  cursor: Cursor,
   maxBars = DEFAULT_ABC_BARS,
   contextTokens?: number,
 ): CompletionContext<AbcGrammarState> | undefined {

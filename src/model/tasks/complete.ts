@@ -4,6 +4,7 @@ import { encodePrefix, type LoadedModel } from '../model';
 import { abcCompletionContext } from './abc-complete';
 import { COMPLETION_OPTION_LIMITS, checkOptionLimits } from './option-limits';
 import type { CompletionContext } from './completion-context';
+import type { Cursor } from './cursor-text';
 import { satbCompletionContext } from './satb-complete';
 
 export interface CompletionOptions {
@@ -27,11 +28,11 @@ export interface Suggestion {
   logprob: number;
 }
 
-/** Suggestions to insert at `cursor` (0-based line and column), best first; [] where nothing should be completed. */
+/** Suggestions to insert at `cursor` (an offset, or 0-based line and column), best first; [] where nothing should be completed. */
 export async function complete(
   model: LoadedModel,
   text: string,
-  cursor: { line: number; column: number },
+  cursor: Cursor,
   options: CompletionOptions = {},
   signal?: AbortSignal,
 ): Promise<Suggestion[]> {

@@ -4,7 +4,7 @@ import type { LoadedModel } from '../model';
 import { contextWindow } from '../context-window';
 import type { CompletionContext } from './completion-context';
 import { completionBlocker } from './completion-position';
-import { cursorText, isSpace } from './cursor-text';
+import { cursorText, isSpace, type Cursor } from './cursor-text';
 
 export const DEFAULT_SATB_FRAMES = 4;
 
@@ -12,7 +12,7 @@ export const DEFAULT_SATB_FRAMES = 4;
 export function satbCompletionContext(
   model: LoadedModel,
   text: string,
-  cursor: { line: number; column: number },
+  cursor: Cursor,
   maxFrames = DEFAULT_SATB_FRAMES,
   contextTokens?: number,
 ): CompletionContext<SatbGrammarState> | undefined {
