@@ -8,30 +8,26 @@ import type { TextAlternative, TextSelection } from './text-harmonizer';
 
 export type { TextAlternative, TextSelection };
 
-/** Harmonized versions of the whole document, best first (`options.alternatives` of them). */
-export async function harmonizeAlternatives(
+/** Harmonizes a document of either notation, in what `selection` holds (all of it without one). */
+type HarmonizeDocument<Result> = (
   model: HarmonizingModel,
   text: string,
   language: NotationLanguage,
   selection: TextSelection | undefined,
-  options: HarmonizeOptions = {},
+  options?: HarmonizeOptions,
   signal?: AbortSignal,
-): Promise<TextAlternative[]> {
+) => Promise<Result>;
+
+/** Harmonized versions of the whole document, best first (`options.alternatives` of them). */
+export const harmonizeAlternatives: HarmonizeDocument<TextAlternative[]> = async (model, text, language, selection, options = {}, signal) => {
   checkOptionLimits(options, HARMONIZE_OPTION_LIMITS);
   if (language === 'satb') return harmonizeSatbText(model, text, selection, options, signal);
   if (language === 'abc') return harmonizeAbcText(model, text, selection, options, signal);
   throw new EngineInputError(`cannot harmonize a '${language as string}' document (abc or satb)`);
-}
+};
 
 /** The whole document with the best harmonization written in (one edit for the editor; the CLI prints it). */
-export async function harmonizeText(
-  model: HarmonizingModel,
-  text: string,
-  language: NotationLanguage,
-  selection: TextSelection | undefined,
-  options: HarmonizeOptions = {},
-  signal?: AbortSignal,
-): Promise<string> {
+export const harmonizeText: HarmonizeDocument<string> = async (model, text, language, selection, options = {}, signal) => {
   const [best] = await harmonizeAlternatives(model, text, language, selection, { ...options, alternatives: 1 }, signal);
   return best.text;
-}
+};
