@@ -94,6 +94,17 @@ function keyEdits(text: string, valueStart: number, valueEnd: number, delta: (fr
   if (problems.length > 0 || key.none || !spans.tonic) return [];
   const moved = shiftKey(key, delta(key));
   const edits: Edit[] = [{ start: valueStart + spans.tonic.start, end: valueStart + spans.tonic.end, text: moved.tonic }];
+  if (key.exp && spans.explicit.length > 0) {
+    // The whole list is written anew: letters that were natural may now need an accidental, and the other way.
+    const first = spans.explicit[0];
+    const last = spans.explicit[spans.explicit.length - 1];
+    const written = value.slice(first.start, first.end);
+    const lower = written[written.length - 1] === written[written.length - 1].toLowerCase();
+    const gap = spans.explicit.length > 1 && /\s/.test(value.slice(first.end, spans.explicit[1].start)) ? ' ' : spans.explicit.length > 1 ? '' : ' ';
+    const list = moved.explicit.map((e) => accidentalText(e.accidental) + (lower ? e.letter.toLowerCase() : e.letter)).join(gap);
+    edits.push({ start: valueStart + first.start, end: valueStart + last.end, text: list || '=c' });
+    return edits.filter((e) => text.slice(e.start, e.end) !== e.text);
+  }
   spans.explicit.forEach((span, k) => {
     const written = value.slice(span.start, span.end);
     const letter = moved.explicit[k].letter;

@@ -64,11 +64,24 @@ export function shiftKey(key: KeySignature, fifthsDelta: number): KeySignature {
   const delta = fifthsDelta;
   const fifths = key.fifths + delta;
   const tonic = spellingAtFifths(fifths - MODE_FIFTHS[key.mode]);
-  const explicit = key.explicit.map((e) => {
+  const explicit = key.exp ? shiftedExpSignature(key, delta) : key.explicit.map((e) => {
     const s = spellingAtFifths(fifthsOf(e.letter, e.accidental) + delta);
     return { letter: s.letter, accidental: s.accidental };
   });
   return { ...key, tonic: tonicName(tonic.letter, tonic.accidental), fifths, explicit };
+}
+
+/**
+ * `K:D exp ^f ^c` lists every accidental of the signature, and an unlisted letter is natural: each of the seven
+ * letters moves, so naturals can become sharps or flats (up a tone: `E exp ^f ^c ^g ^d`). Listed in the order of
+ * a signature (sharps F C G D A E B, then flats B E A D G C F).
+ */
+function shiftedExpSignature(key: KeySignature, delta: number): KeySignature['explicit'] {
+  const written = keyAccidentals(key);
+  const moved = (Object.keys(written) as Letter[]).map((letter) => spellingAtFifths(fifthsOf(letter, written[letter]) + delta));
+  const sharps = moved.filter((m) => m.accidental > 0).sort((a, b) => fifthsOf(a.letter, a.accidental) - fifthsOf(b.letter, b.accidental));
+  const flats = moved.filter((m) => m.accidental < 0).sort((a, b) => fifthsOf(b.letter, b.accidental) - fifthsOf(a.letter, a.accidental));
+  return [...sharps, ...flats].map((m) => ({ letter: m.letter, accidental: m.accidental }));
 }
 
 /** Transposes a spelled pitch by semitones, moving its spelling by `fifthsDelta` on the line of fifths. */

@@ -64,6 +64,11 @@ test('K: keeps how it is written: mode words, accidentals against the key, clef 
   assert.equal(transposeAbc('X:1\nK:Dm^c\nd^c|\n', 2), 'X:1\nK:Em^d\ne^d|\n');
   assert.equal(transposeAbc('X:1\nK:A mixolydian clef=treble transpose=-2 % fiddle\nA|\n', 2), 'X:1\nK:B mixolydian clef=treble transpose=-2 % fiddle\nB|\n');
   assert.equal(transposeAbc('X:1\nK:G\nG [K:Ador] A|\n', -2), 'X:1\nK:F\nF [K:Gdor] G|\n');
+  // exp: the list is the whole signature, so letters that were natural gain accidentals (and lose them back).
+  const exp = 'X:1\nK:D exp ^f ^c\nDEFG ABcd|\n';
+  assert.equal(transposeAbc(exp, 2), 'X:1\nK:E exp ^f ^c ^g ^d\nEFGA Bcde|\n');
+  assert.equal(transposeAbc(transposeAbc(exp, 2), -2), exp);
+  assert.equal(transposeAbc('X:1\nK:F exp _b\nFGAB|\n', 1), 'X:1\nK:Gb exp _b _e _a _d _g _c\nGABc|\n');
 });
 
 test('a selection: only its notes and chord symbols move, written against the key in force; other notes keep their sound', () => {

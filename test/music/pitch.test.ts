@@ -32,7 +32,8 @@ test('keys move on the circle of fifths', () => {
   assert.equal(up('Am', 2).mode, 'minor');
   assert.equal(up('Ador', -2).tonic, 'G');
   assert.equal(up('G', -7).tonic, 'C');
-  assert.deepEqual(up('D exp ^f', 2).explicit, [{ letter: 'G', accidental: 1 }]);
+  // D E F# G A B C= up a tone is E F# G# A B C# D: every letter moves, the unlisted naturals too.
+  assert.deepEqual(up('D exp ^f', 2).explicit, [{ letter: 'F', accidental: 1 }, { letter: 'C', accidental: 1 }, { letter: 'G', accidental: 1 }]);
   assert.equal(up('none', 3).none, true);
 });
 
