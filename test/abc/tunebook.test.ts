@@ -45,3 +45,13 @@ test('old-time tunebook: bar-length warnings only in the tunes whose bars really
     'Chocolates for Sarah': 1,
   });
 });
+
+test('hand-made tunebook: every bar adds up, so no bar-length warning; abcjs warns on none of its tunes', () => {
+  const book = books.find((b) => b.name === 'handmade-tunebook.abc');
+  if (!book) return;
+  const { tunes } = parseAbc(book.text);
+  assert.equal(tunes.length, 12);
+  assert.deepEqual(abcjsTunes(book.text, tunes).map((t) => t.warnings ?? []).filter((w) => w.length > 0), []);
+  const findings = checkAbc(book.text).filter((d) => d.severity !== 'info').map((d) => `${d.range.start.line + 1}: ${d.severity} ${d.message}`);
+  assert.deepEqual(findings, []);
+});

@@ -12,16 +12,22 @@ export interface Tunebook {
 
 /**
  * The tunebooks to test on: the .abc files of $BACHBOT_TUNEBOOKS (a folder) when set, else the shared old-time
- * tunebook. Each is decoded as it declares (`%%abc-charset`).
+ * tunebook and the hand-made ones. Each is decoded as it declares (`%%abc-charset`).
  */
 export function tunebooks(): Tunebook[] {
   const dir = process.env.BACHBOT_TUNEBOOKS ?? join(corporaDir(), 'tunebooks');
   if (!existsSync(dir)) throw new Error(`tunebooks not found at ${dir}; set BACHBOT_TUNEBOOKS`);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.abc'))
-    .sort()
-    .map((name) => ({ name, text: decodeAbc(readFileSync(join(dir, name))).text }));
+  const dirs = process.env.BACHBOT_TUNEBOOKS ? [dir] : [dir, HANDMADE];
+  return dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.abc'))
+      .sort()
+      .map((name) => ({ name, text: decodeAbc(readFileSync(join(d, name))).text })),
+  );
 }
+
+/** Tunebooks written for these tests, one habit of real tunebooks per tune (test/fixtures/tunebooks). */
+const HANDMADE = join(__dirname, '../fixtures/tunebooks');
 
 export interface AbcjsTune {
   warnings?: string[];
