@@ -2,9 +2,10 @@
 // `code` when it is on PATH, otherwise code-server from .cache/e2e (scripts/e2e/install-code-server.sh),
 // printing the address to open in a browser.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { hostTarget, vsixPath } from './package.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const examples = join(root, 'examples');
@@ -17,17 +18,11 @@ function run(command, args, options = {}) {
   }
 }
 
+/** This computer's package (the universal one where no native package fits). */
 function packageExtension() {
-  const started = Date.now() - 1000;
-  mkdirSync(join(root, 'dist'), { recursive: true }); // vsce --out dist/ writes a file named dist when the folder is missing
-  run('npm', ['run', 'package']);
-  const dist = join(root, 'dist');
-  const fresh = readdirSync(dist).filter((n) => n.endsWith('.vsix')).map((n) => join(dist, n)).filter((f) => statSync(f).mtimeMs >= started);
-  if (!fresh.length) {
-    console.error('start: npm run package wrote no .vsix to dist/');
-    process.exit(1);
-  }
-  return fresh.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  const target = hostTarget();
+  run('npm', ['run', 'package', '--', target]);
+  return vsixPath(target);
 }
 
 /** The desktop VS Code CLI, unless `code` on PATH is code-server's remote CLI (it cannot open a window here). */

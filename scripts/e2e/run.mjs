@@ -1,8 +1,9 @@
 // `npm run test:e2e`: installs code-server (cached), packages the extension once, then runs the scenarios
 // under test/e2e/ one file at a time with node's test runner. Arguments narrow the files (e.g. `preview`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PACKAGE_LIMIT_MB, TARGETS, hostTarget, vsixPath } from '../package.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const filters = process.argv.slice(2);
@@ -19,25 +20,22 @@ function step(title, command, args, options = {}) {
 const total = Date.now();
 step('install code-server (cached in .cache/e2e)', 'bash', ['scripts/e2e/install-code-server.sh']);
 
+// BACHBOT_E2E_TARGET=universal tests the package without native code (the engine on WebAssembly); default: this
+// computer's own package.
+const target = process.env.BACHBOT_E2E_TARGET || hostTarget();
+if (!TARGETS.includes(target)) {
+  console.error(`e2e: BACHBOT_E2E_TARGET=${target} is not one of ${TARGETS.join(', ')}`);
+  process.exit(1);
+}
 let vsix = process.env.BACHBOT_E2E_VSIX;
 if (!vsix) {
-  const started = Date.now() - 1000;
-  mkdirSync(join(root, 'dist'), { recursive: true }); // vsce --out dist/ writes a file named dist when the folder is missing
-  step('package the extension (npm run package)', 'npm', ['run', 'package']);
-  const dist = join(root, 'dist');
-  const fresh = existsSync(dist)
-    ? readdirSync(dist).filter((n) => n.endsWith('.vsix')).map((n) => join(dist, n)).filter((f) => statSync(f).mtimeMs >= started)
-    : [];
-  if (fresh.length === 0) {
-    console.error('e2e: npm run package wrote no .vsix to dist/');
-    process.exit(1);
-  }
-  vsix = fresh.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  step(`package the extension for ${target} (npm run package -- ${target})`, 'npm', ['run', 'package', '--', target]);
+  vsix = vsixPath(target);
 }
-const VSIX_LIMIT_MB = 40; // what users download; something stray in the package shows here first
+// what users download; something stray in the package shows here first
 const vsixMb = statSync(vsix).size / 2 ** 20;
-if (vsixMb > VSIX_LIMIT_MB) {
-  console.error(`e2e: ${vsix} is ${vsixMb.toFixed(1)} MB, over ${VSIX_LIMIT_MB} MB: see \`npx vsce ls\` for what .vscodeignore lets in`);
+if (vsixMb > PACKAGE_LIMIT_MB) {
+  console.error(`e2e: ${vsix} is ${vsixMb.toFixed(1)} MB, over ${PACKAGE_LIMIT_MB} MB: see \`npx vsce ls\` for what .vscodeignore lets in`);
   process.exit(1);
 }
 console.log(`e2e: testing ${vsix} (${vsixMb.toFixed(1)} MB)`);
@@ -57,7 +55,7 @@ const started = Date.now();
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, BACHBOT_E2E_VSIX: vsix } },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, BACHBOT_E2E_VSIX: vsix, BACHBOT_E2E_TARGET: target } },
 );
 console.log(`e2e: scenarios ran in ${seconds(started)} s; all of test:e2e took ${seconds(total)} s; screenshots and logs in test-results/e2e/`);
 process.exit(result.status ?? 1);
