@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { PACKAGE_LIMIT_MB, TARGETS, hostTarget, vsixPath } from '../package.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const targetArg = args.find((a) => a.startsWith('--target='))?.slice('--target='.length);
+const filters = args.filter((a) => !a.startsWith('--target='));
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 
 function step(title, command, args, options = {}) {
@@ -20,9 +22,9 @@ function step(title, command, args, options = {}) {
 const total = Date.now();
 step('install code-server (cached in .cache/e2e)', 'bash', ['scripts/e2e/install-code-server.sh']);
 
-// BACHBOT_E2E_TARGET=universal tests the package without native code (the engine on WebAssembly); default: this
-// computer's own package.
-const target = process.env.BACHBOT_E2E_TARGET || hostTarget();
+// --target=universal (or BACHBOT_E2E_TARGET=universal) tests the package without native code (the engine on
+// WebAssembly); default: this computer's own package.
+const target = targetArg || process.env.BACHBOT_E2E_TARGET || hostTarget();
 if (!TARGETS.includes(target)) {
   console.error(`e2e: BACHBOT_E2E_TARGET=${target} is not one of ${TARGETS.join(', ')}`);
   process.exit(1);
