@@ -7,8 +7,17 @@ export interface CliCommand {
   run(args: string[]): Promise<number>;
 }
 
-/** Splits `--flag value` / `--flag=value` / bare flags from positional arguments. */
-export function parseArgs(args: string[], booleanFlags: string[] = []): { positional: string[]; flags: Map<string, string> } {
+/** The flags a command takes; `booleans` stand alone (`--engine-only`), the others take a value. */
+export interface FlagSpec {
+  command: string;
+  flags: readonly string[];
+  booleans?: readonly string[];
+}
+
+/** Splits `--flag value` / `--flag=value` / bare flags from positional arguments; a flag the command does not take
+ * is refused with the ones it does, so that a misspelt option never goes unnoticed. */
+export function parseArgs(args: string[], spec: FlagSpec): { positional: string[]; flags: Map<string, string> } {
+  const booleans = spec.booleans ?? [];
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
@@ -18,11 +27,18 @@ export function parseArgs(args: string[], booleanFlags: string[] = []): { positi
       continue;
     }
     const eq = a.indexOf('=');
-    if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
-    else if (booleanFlags.includes(a.slice(2)) || i + 1 >= args.length) flags.set(a.slice(2), 'true');
-    else flags.set(a.slice(2), args[++i]);
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    if (!spec.flags.includes(name) && !booleans.includes(name)) throw new FlagError(unknownFlagMessage(spec, a.slice(0, eq > 0 ? eq : a.length)));
+    if (eq > 0) flags.set(name, a.slice(eq + 1));
+    else if (booleans.includes(name) || i + 1 >= args.length) flags.set(name, 'true');
+    else flags.set(name, args[++i]);
   }
   return { positional, flags };
+}
+
+function unknownFlagMessage(spec: FlagSpec, flag: string): string {
+  const known = [...spec.flags, ...(spec.booleans ?? [])].map((f) => `--${f}`);
+  return `unknown flag ${flag} for ${spec.command} (${known.length > 0 ? `its flags: ${known.join(', ')}` : 'it takes no flags'})`;
 }
 
 /** A flag the user got wrong: main prints the message after `bachbot: ` and exits with 2. */

@@ -68,3 +68,22 @@ test('the bachbot process prints the refusal on one line and exits with 2', () =
   assert.equal(r.stdout, '');
   assert.equal(r.stderr, "bachbot: --beam (beam width) must be an integer from 1 to 64; got '1000000'\n");
 });
+
+test('a flag a command does not take is refused, naming it and the flags the command takes', async () => {
+  await assert.rejects(runInProcess('convert', [satb, join(dir, 'x.abc'), '--tnue', '2']), (e: unknown) =>
+    e instanceof FlagError && e.message === 'unknown flag --tnue for convert (its flags: --tune, --voice)');
+  await assert.rejects(runInProcess('check', [satb, '--quiet']), /^FlagError: unknown flag --quiet for check \(its flags: --quiet-warnings\)$/);
+  await assert.rejects(runHarmonize([satb, '--beams=8'], io), /unknown flag --beams for harmonize \(its flags: --model, --beam, --alternatives, --provider\)/);
+  await assert.rejects(runComplete([abc, '--at', '6:8', '--temp', '1'], io), /unknown flag --temp for complete/);
+  await assert.rejects(runInProcess('transpose', [abc, '--semitone', '2']), /unknown flag --semitone for transpose \(its flags: --semitones, --to, --tune\)/);
+  await assert.rejects(runInProcess('eval', ['--piece', '3']), /unknown flag --piece for eval/);
+  await assert.rejects(runInProcess('bench', ['--engineonly']), /unknown flag --engineonly for bench \(its flags: .*--engine-only\)/);
+  await assert.rejects(runInProcess('corpus', ['--output', dir]), /unknown flag --output for corpus \(its flags: --out\)/);
+});
+
+test('the bachbot process refuses an unknown flag with exit code 2 before doing anything', () => {
+  const r = runCli(['check', satb, '--verbose']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, 'bachbot: unknown flag --verbose for check (its flags: --quiet-warnings)\n');
+});

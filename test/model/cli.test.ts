@@ -78,7 +78,8 @@ test('--provider wasm runs the WebAssembly engine; an unknown provider is refuse
   assert.equal(wasm.code, 0, wasm.err);
   assert.deepEqual(wasm.out.split('\n').map((l) => l && JSON.parse(l).text), native.out.split('\n').map((l) => l && JSON.parse(l).text));
   for (const command of ['complete', 'harmonize']) {
-    const r = await cli(command, file, '--at', '3:1', '--model', SATB_MODEL, '--provider', 'gpu');
+    const at = command === 'complete' ? ['--at', '3:1'] : [];
+    const r = await cli(command, file, ...at, '--model', SATB_MODEL, '--provider', 'gpu');
     assert.equal(r.code, 2, command);
     assert.match(r.err, /--provider: unknown execution provider "gpu" \(known: cpu, wasm, webgpu, cuda, dml, auto\)/, command);
   }

@@ -18,7 +18,7 @@ function tokenizerBench(): TokenizerBench | undefined {
 export const bench: CliCommand = {
   summary: 'print performance figures as JSON lines (tokenizers, decoding, completion latency, harmonization)',
   async run(args) {
-    const { flags } = parseArgs(args, ['engine-only']);
+    const { flags } = parseArgs(args, { command: 'bench', flags: ['abc-model', 'cold-requests', 'provider', 'requests', 'satb-model'], booleans: ['engine-only'] });
     const options = {
       requests: numberFlag(flags, 'requests', LIMITS.benchRequests, 200),
       coldRequests: numberFlag(flags, 'cold-requests', LIMITS.benchRequests, undefined),

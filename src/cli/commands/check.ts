@@ -30,7 +30,7 @@ export function checkFile(file: string): NotationDiagnostic[] | string {
 export const check: CliCommand = {
   summary: 'report notation errors and warnings (voice leading, bar lengths) in .satb and .abc files',
   async run(args) {
-    const { positional, flags } = parseArgs(args, ['quiet-warnings']);
+    const { positional, flags } = parseArgs(args, { command: 'check', flags: [], booleans: ['quiet-warnings'] });
     if (positional.length === 0) {
       process.stderr.write(`${USAGE}\n`);
       return 2;

@@ -15,7 +15,7 @@ export const complete: CliCommand = {
 
 /** The command with its output going to `io` (tests collect it). */
 export async function runComplete(args: string[], io: CliIo): Promise<number> {
-  const { positional, flags } = parseArgs(args);
+  const { positional, flags } = parseArgs(args, { command: 'complete', flags: ['at', 'bars', 'frames', 'model', 'n', 'provider', 'seed', 'temperature'] });
   const provider = providerFlag(flags);
   const options = {
     n: numberFlag(flags, 'n', LIMITS.suggestions, 3),

@@ -17,7 +17,7 @@ class ConvertError extends Error {}
 export const convert: CliCommand = {
   summary: 'convert between .satb, .abc and .mid (chosen by the file extensions)',
   async run(args) {
-    const { positional, flags } = parseArgs(args);
+    const { positional, flags } = parseArgs(args, { command: 'convert', flags: ['tune', 'voice'] });
     const tune = flags.has('tune') ? Number(flags.get('tune')) - 1 : undefined;
     if (positional.length !== 2 || (tune !== undefined && !(Number.isInteger(tune) && tune >= 0))) {
       process.stderr.write(`${USAGE}\n`);

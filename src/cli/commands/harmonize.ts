@@ -15,7 +15,7 @@ export const harmonize: CliCommand = {
 
 /** The command with its output going to `io` (tests collect it). */
 export async function runHarmonize(args: string[], io: CliIo): Promise<number> {
-  const { positional, flags } = parseArgs(args);
+  const { positional, flags } = parseArgs(args, { command: 'harmonize', flags: ['model', 'beam', 'alternatives', 'provider'] });
   const provider = providerFlag(flags);
   const beamWidth = numberFlag(flags, 'beam', LIMITS.beamWidth, 8);
   const alternatives = numberFlag(flags, 'alternatives', LIMITS.alternatives, 1);

@@ -14,7 +14,7 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** The command with its output going to `io` (tests collect it); the document itself goes to `write`, as bytes. */
 export async function runTranspose(args: string[], io: CliIo, write: (bytes: Uint8Array) => void = (b) => io.out(Buffer.from(b).toString('latin1'))): Promise<number> {
-  const { positional, flags } = parseArgs(args);
+  const { positional, flags } = parseArgs(args, { command: 'transpose', flags: ['semitones', 'to', 'tune'] });
   const file = positional[0];
   const semitonesText = flags.get('semitones');
   const toKey = flags.get('to');
