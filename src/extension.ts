@@ -15,6 +15,7 @@ import { registerPreviewSupport } from './features/preview';
 import { ModelStatusBar } from './features/status';
 import { ShowSurprisalCommand, SurprisalDecorations } from './features/surprisal/command';
 import { TransposeCommand } from './features/transpose/command';
+import { OpenExampleCommand } from './features/walkthrough/open-example';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('BachBot', { log: true });
@@ -32,12 +33,12 @@ export function activate(context: vscode.ExtensionContext): void {
     registerOutlineSupport(),
     registerCompletionSupport(models, log),
     surprisal,
-    registerCommands(models, surprisal),
+    registerCommands(context, models, surprisal),
     registerPreviewSupport(context, { log, surprisal }),
   );
 }
 
-function registerCommands(models: BachbotModels, surprisal: SurprisalDecorations): vscode.Disposable {
+function registerCommands(context: vscode.ExtensionContext, models: BachbotModels, surprisal: SurprisalDecorations): vscode.Disposable {
   const commands = new CommandManager();
   commands.register(new HarmonizeSelectionCommand(models));
   commands.register(new ShowAlternativesCommand(models));
@@ -46,6 +47,7 @@ function registerCommands(models: BachbotModels, surprisal: SurprisalDecorations
   commands.register(new ImportMidiCommand());
   commands.register(new ShowSurprisalCommand(models, surprisal));
   commands.register(new TransposeCommand());
+  commands.register(new OpenExampleCommand(context.extensionUri));
   return commands;
 }
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { PACKAGE_LIMIT_MB, TARGETS, nativeBinaries, packageTargets } from '../../scripts/package.mjs';
+import { PACKAGE_LIMIT_MB, TARGETS, nativeBinaries, packageTargets, root } from '../../scripts/package.mjs';
 
 interface Entry { name: string; method: number; compressed: number; offset: number }
 
@@ -39,6 +39,11 @@ function entryText(zip: Buffer, entry: Entry): string {
   return (entry.method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
 }
 
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const walkthroughImages: string[] = manifest.contributes.walkthroughs.flatMap((w: { steps: { media: { image: string } }[] }) =>
+  w.steps.map((s) => s.media.image),
+);
+
 const NATIVE = /\.(node|dll|dylib|so(\.\d+)*)$/;
 
 test('each package carries exactly its own onnxruntime binaries and the wasm engine, under 45 MB', { timeout: 600_000 }, () => {
@@ -65,6 +70,8 @@ test('each package carries exactly its own onnxruntime binaries and the wasm eng
         'extension/models/satb/model.onnx',
         'extension/media/icon.png',
         'extension/changelog.md', // vsce's name for CHANGELOG.md
+        'extension/examples/melody.abc', // the walkthrough's Open Example Tune
+        ...walkthroughImages.map((image) => `extension/${image}`),
       ]) {
         assert.ok(names.includes(needed), `${target}: ${needed} missing`);
       }
