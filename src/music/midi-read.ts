@@ -166,7 +166,7 @@ class ByteReader {
   }
 
   ascii(at: number, n: number): string {
-    return new TextDecoder('latin1').decode(this.bytes.subarray(at, at + n));
+    return latin1.decode(this.bytes.subarray(at, at + n));
   }
 
   uint16(at: number): number {
