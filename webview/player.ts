@@ -102,6 +102,8 @@ export class Player {
 
   pause(): void {
     if (this.current !== 'playing' || !this.synth || !this.timing) return;
+    // Pausing stops the synth's sound, which then reports its end like a tune that has finished.
+    this.stoppedSounds++;
     this.synth.pause();
     this.timing.pause();
     this.setState('paused');

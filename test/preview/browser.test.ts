@@ -295,6 +295,9 @@ test('play loads the bundled piano from the local server only, reports playing a
 
   await page.click('#play');
   await waitForPosted('playback', (m) => m.state === 'paused');
+  // The synth reports the end of the sound that pausing stopped; that is no end of playback.
+  await page.waitForTimeout(500);
+  assert.deepEqual((await posted()).filter((m) => m.type === 'playback').map((m) => (m as { state: string }).state).slice(-1), ['paused']);
   await clearPosted();
   await send({ type: 'playback-command', command: 'toggle' });
   await waitForPosted('playback', (m) => m.state === 'playing');
