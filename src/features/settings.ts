@@ -74,11 +74,6 @@ export class SettingsReader {
   }
 }
 
-/** Bar lines the ghost text may hold for an engine `maxBars` (the current bar's closing one, then one per bar). */
-export function barLinesFor(maxBars: number | undefined): number | undefined {
-  return maxBars === undefined ? undefined : maxBars + 1;
-}
-
 function booleanOr(value: unknown, fallback: boolean): boolean {
   return typeof value === 'boolean' ? value : fallback;
 }

@@ -35,7 +35,7 @@ test('a typed request is debounced, sent with one alternative, and post-processe
   const calls: { n: number; maxBars?: number }[] = [];
   const complete: CompleteFn = async (_r, o) => {
     calls.push({ n: o.n, maxBars: o.maxBars });
-    return [{ text: 'd2e|f2g|' }];
+    return [{ text: 'd2e|  ' }];
   };
   const clock = manualClock();
   const scheduler = new GhostTextScheduler({ complete, settings: settings(), sleep: clock.sleep });

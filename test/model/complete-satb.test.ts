@@ -27,6 +27,7 @@ test('satb completions continue with whole valid frames', async () => {
     const doc = insertAt(DOC, cursor.line, cursor.column, s.text) + 'END\n';
     assert.deepEqual(satbProblems(doc), [], doc);
     assert.equal(s.text.split('|||').length - 1, 2, `two frames: ${s.text}`);
+    assert.doesNotMatch(s.text, /\bEND\b/, 'the piece is the user\'s to end');
   }
   for (let i = 1; i < out.length; i++) assert.ok(out[i - 1].logprob >= out[i].logprob, 'best first');
 });
@@ -83,6 +84,13 @@ test('an aborted completion throws an AbortError and runs no further step', asyn
   const already = new AbortController();
   already.abort();
   await assert.rejects(complete(model, DOC, endCursor(DOC), {}, already.signal), { name: 'AbortError' });
+});
+
+test('a completion right after a finished frame starts the next frame on a new line', async () => {
+  const { model } = fakeModel('satb', satbTestVocab());
+  const doc = DOC.trimEnd();
+  const [s] = await complete(model, doc, endCursor(doc), { n: 1, maxFrames: 1 });
+  assert.match(s.text, /^\n\(\S+\) \(\S+\) \(\S+\) \(\S+\) \|\|\|\n$/);
 });
 
 test('a completion right after START starts the first frame on a new line', async () => {

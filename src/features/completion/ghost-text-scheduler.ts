@@ -4,7 +4,7 @@
  */
 import { isAbortError } from '../../model/errors';
 import { notationOf, type NotationLanguage } from '../../notation';
-import { barLinesFor, type BachbotSettings } from '../settings';
+import type { BachbotSettings } from '../settings';
 import { completionCacheKey, LruCache } from './cache';
 import { COMPLETION_CONSTANTS } from './constants';
 import { postProcess } from './filters';
@@ -66,10 +66,7 @@ export class GhostTextScheduler {
       if (controller.signal.aborted) return [];
       const raw = await this.deps.complete(request, options, controller.signal);
       if (controller.signal.aborted) return [];
-      const result = postProcess(
-        raw.map((s) => s.text),
-        { language: request.language, prefix: request.text.slice(0, request.offset), suffix: request.text.slice(request.offset), maxBars: barLinesFor(options.maxBars), maxFrames: options.maxFrames },
-      );
+      const result = postProcess(raw.map((s) => s.text), { suffix: request.text.slice(request.offset) });
       this.cache.set(key, result);
       return result;
     } catch (e) {

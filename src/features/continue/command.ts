@@ -35,7 +35,7 @@ export class ContinueCommand implements Command {
         return this.models.track(model.complete(text, { offset }, options, signal));
       });
       if (!suggestions) return;
-      const insert = continuationText(language, text, offset, suggestions.map((s) => s.text), plan.request);
+      const insert = continuationText(text, offset, suggestions.map((s) => s.text));
       if (!insert) {
         void vscode.window.showInformationMessage('BachBot found nothing to add here (the piece may be finished).');
         return;

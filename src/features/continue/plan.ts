@@ -2,7 +2,6 @@
 import { postProcess } from '../completion/filters';
 import { completionBlocker } from '../../model/tasks/completion-position';
 import { notationOf, type NotationLanguage } from '../../notation';
-import { barLinesFor } from '../settings';
 
 export const CONTINUE_BARS = 4;
 /** A chorale's bar holds four voices of sixteenths: half as many bars make a comparable continuation. */
@@ -21,8 +20,8 @@ export function planContinue(language: NotationLanguage, text: string, offset: n
 }
 
 /** The first suggestion that survives the completion filters, ready to insert at the cursor. */
-export function continuationText(language: NotationLanguage, text: string, offset: number, suggestions: readonly string[], request: ContinueRequest): string | undefined {
-  return postProcess(suggestions, { language, prefix: text.slice(0, offset), suffix: text.slice(offset), maxBars: barLinesFor(request.maxBars), maxFrames: request.maxFrames })[0];
+export function continuationText(text: string, offset: number, suggestions: readonly string[]): string | undefined {
+  return postProcess(suggestions, { suffix: text.slice(offset) })[0];
 }
 
 function blockerPhrase(blocker: string): string {
