@@ -93,6 +93,22 @@ def check_with_node(script, out_dir, reference, who):
     print(result.stdout.strip())
 
 
+def write_model_folder(args, config, corpus_type, license_name, card, who):
+    """Writes config.json and, unless --no-card, the corpus license the weights carry and the model card (`card()`)."""
+    with open(os.path.join(args.out, 'config.json'), 'w', encoding='utf-8') as f:
+        json.dump(config, f, indent=1, ensure_ascii=False)
+        f.write('\n')
+    if args.no_card:
+        return
+    license_path = find_license(corpus_type, args.license_file)
+    if license_path:
+        shutil.copyfile(license_path, os.path.join(args.out, license_name))
+    else:
+        print(f'{who}: corpus license file not found; pass --license-file', file=sys.stderr)
+    with open(os.path.join(args.out, 'README.md'), 'w', encoding='utf-8') as f:
+        f.write(card())
+
+
 def find_license(corpus_type, explicit):
     if explicit:
         return explicit
@@ -163,17 +179,8 @@ def main(argv=None):
     check_step_matches_sequence(model, probe)
     export_graphs(model, args.out)
     config = build_config(checkpoint)
-    with open(os.path.join(args.out, 'config.json'), 'w', encoding='utf-8') as f:
-        json.dump(config, f, indent=1, ensure_ascii=False)
-        f.write('\n')
-    if not args.no_card:
-        license_path = find_license(config['type'], args.license_file)
-        if license_path:
-            shutil.copyfile(license_path, os.path.join(args.out, CORPORA[config['type']]['license_file']))
-        else:
-            print('export.py: corpus license file not found; pass --license-file', file=sys.stderr)
-        with open(os.path.join(args.out, 'README.md'), 'w', encoding='utf-8') as f:
-            f.write(model_card(config, checkpoint, args.command))
+    write_model_folder(args, config, config['type'], CORPORA[config['type']]['license_file'],
+                       lambda: model_card(config, checkpoint, args.command), 'export.py')
     if not args.skip_onnxruntime:
         check_with_onnxruntime(model, os.path.abspath(args.out), probe)
     sizes = ', '.join(f'{n} {os.path.getsize(os.path.join(args.out, n)) / 1024:.0f} KiB'

@@ -12,9 +12,7 @@ Checks the step graphs against the teacher-forced model in PyTorch, and the file
 when `node` is available.
 """
 import argparse
-import json
 import os
-import shutil
 import sys
 import warnings
 
@@ -26,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harmonizer_card import harmonizer_card  # noqa: E402
 from harmonizer_model import BassGraph, DecoderStepGraph, EncoderGraph, TenorGraph, build_harmonizer  # noqa: E402
 from harmony_data import BAR_CLASSES, CHORD_LABELS, CHORD_QUALITIES, POSITIONS, Vocabulary, batch_of  # noqa: E402
-from export import check_with_node, find_license, training_record  # noqa: E402
+from export import check_with_node, training_record, write_model_folder  # noqa: E402
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FORMAT_VERSION = 1
@@ -170,17 +168,8 @@ def main(argv=None):
     config = build_config(checkpoint, model)
     from cards import CORPORA  # noqa: E402
     config['corpus'] = CORPORA['satb']['description']
-    with open(os.path.join(args.out, 'config.json'), 'w', encoding='utf-8') as f:
-        json.dump(config, f, indent=1, ensure_ascii=False)
-        f.write('\n')
-    if not args.no_card:
-        license_path = find_license('satb', args.license_file)
-        if license_path:
-            shutil.copyfile(license_path, os.path.join(args.out, 'LICENSE.txt'))
-        else:
-            print('export_harmonizer.py: corpus license file not found; pass --license-file', file=sys.stderr)
-        with open(os.path.join(args.out, 'README.md'), 'w', encoding='utf-8') as f:
-            f.write(harmonizer_card(config, checkpoint, args.command))
+    write_model_folder(args, config, 'satb', CORPORA['satb']['license_file'],
+                       lambda: harmonizer_card(config, checkpoint, args.command), 'export_harmonizer.py')
     if not args.skip_onnxruntime:
         check_with_onnxruntime(model, os.path.abspath(args.out), sample)
     sizes = ', '.join(f"{n} {os.path.getsize(os.path.join(args.out, n)) / 1024:.0f} KiB" for n in config['graphs'].values())

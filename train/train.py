@@ -109,6 +109,25 @@ def write_history(out_dir, state):
         json.dump(state['history'], f, indent=1)
 
 
+def restore(model, optimizer, state, checkpoint, warm, config, carried):
+    """The run's state: a checkpoint resumed as it was, or a warm start carrying the `carried` counters and the
+    history on with a fresh optimizer; otherwise `state` as given."""
+    if checkpoint:
+        model.load_state_dict(checkpoint['model'])
+        optimizer.load_state_dict(checkpoint['optimizer'])
+        torch.set_rng_state(checkpoint['torch_rng'])
+        return checkpoint['state']
+    if warm:
+        model.load_state_dict(warm['model'])
+        previous = warm['state']
+        state.update({key: previous[key] for key in carried})
+        state['history'] = list(previous['history'])
+        state['warm_start'] = {'from': config['init_from'], 'epoch': previous['epoch'], 'valid_loss': previous['best_valid']}
+        print(f"warm start from {config['init_from']}: epoch {previous['epoch']}, valid loss {previous['best_valid']:.4f}, "
+              f"lr {config['lr']:.2e}, dropout {config['dropout']}", flush=True)
+    return state
+
+
 def start_run(config, who, resume_keys, model_keys):
     """What a run starts from: OUT/last.pt with --resume (its resume_keys override the command line), or the
     weights of --init-from (its model_keys); threads, seed and device set. Returns (resume_path, checkpoint, warm,
@@ -149,19 +168,8 @@ def main(argv=None):
     optimizer = torch.optim.Adam(model.parameters(), lr=config['lr'])
     state = {'epoch': 0, 'step': 0, 'seconds': 0.0, 'train_tokens': 0, 'best_valid': math.inf, 'best_epoch': None,
              'lr': config['lr'], 'history': []}
-    if checkpoint:
-        model.load_state_dict(checkpoint['model'])
-        optimizer.load_state_dict(checkpoint['optimizer'])
-        state = checkpoint['state']
-        torch.set_rng_state(checkpoint['torch_rng'])
-    elif warm:
-        model.load_state_dict(warm['model'])
-        previous = warm['state']
-        state.update({key: previous[key] for key in ('epoch', 'step', 'seconds', 'train_tokens', 'best_valid', 'best_epoch')})
-        state['history'] = list(previous['history'])
-        state['warm_start'] = {'from': config['init_from'], 'epoch': previous['epoch'], 'valid_loss': previous['best_valid']}
-        print(f"warm start from {config['init_from']}: epoch {previous['epoch']}, valid loss {previous['best_valid']:.4f}, "
-              f"lr {config['lr']:.2e}, dropout {config['dropout']}", flush=True)
+    state = restore(model, optimizer, state, checkpoint, warm, config,
+                    ('epoch', 'step', 'seconds', 'train_tokens', 'best_valid', 'best_epoch'))
     parameters = sum(p.numel() for p in model.parameters())
     print(f"model {config['layers']}x{config['hidden']} LSTM, embedding {config['embedding']}, {parameters:,} parameters, "
           f"device {device_description(device)}", flush=True)

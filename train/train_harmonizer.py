@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from config import parse_config  # noqa: E402
 from harmonizer_model import build_harmonizer  # noqa: E402
 from harmony_data import CorpusError, batch_of, load_harmony_corpus, training_batches  # noqa: E402
-from train import decay_learning_rate, device_description, end_epoch, save, start_run, write_history  # noqa: E402
+from train import decay_learning_rate, device_description, end_epoch, restore, save, start_run, write_history  # noqa: E402
 
 DEFAULTS = {
     'corpus': None,
@@ -103,19 +103,7 @@ def main(argv=None):
     optimizer = torch.optim.Adam(model.parameters(), lr=config['lr'])
     state = {'epoch': 0, 'step': 0, 'seconds': 0.0, 'train_frames': 0, 'best_valid': math.inf, 'best_epoch': None,
              'lr': config['lr'], 'since_best': 0, 'history': []}
-    if checkpoint:
-        model.load_state_dict(checkpoint['model'])
-        optimizer.load_state_dict(checkpoint['optimizer'])
-        state = checkpoint['state']
-        torch.set_rng_state(checkpoint['torch_rng'])
-    elif warm:
-        model.load_state_dict(warm['model'])
-        previous = warm['state']
-        state.update({key: previous[key] for key in ('epoch', 'step', 'seconds', 'train_frames')})
-        state['history'] = list(previous['history'])
-        state['warm_start'] = {'from': config['init_from'], 'epoch': previous['epoch'], 'valid_loss': previous['best_valid']}
-        print(f"warm start from {config['init_from']}: epoch {previous['epoch']}, valid loss {previous['best_valid']:.4f}, "
-              f"lr {config['lr']:.2e}, dropout {config['dropout']}", flush=True)
+    state = restore(model, optimizer, state, checkpoint, warm, config, ('epoch', 'step', 'seconds', 'train_frames'))
     parameters = sum(p.numel() for p in model.parameters())
     print(f"harmonizer: encoder 2x{config['encoder_layers']}x{config['encoder_hidden']} BiLSTM, decoder "
           f"{config['decoder_layers']}x{config['decoder_hidden']} LSTM, {parameters:,} parameters, device "

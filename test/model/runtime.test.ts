@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { ModelLoadError, loadModel, selectRows, zeroState } from '../../src/model';
 import { RoutingStep, chooseGpuBuckets } from '../../src/model/runtime/providers';
 import { FakeStep } from './helpers/fake-model';
+import { assertPrefixEncoderAgrees } from './helpers/prefix-agreement';
 
 const FIXTURE = join(__dirname, 'fixtures', 'random-satb');
 const scratch = mkdtempSync(join(tmpdir(), 'bachbot-model-'));
@@ -133,14 +134,7 @@ for (const [fixture, kind] of [['random-satb', 'scan'], ['random-satb-prefix', '
   test(`the prefix encoder (${kind}) gives the same state and logits as stepping`, async () => {
     const model = await loadModel(join(__dirname, 'fixtures', fixture));
     assert.equal(model.prefixEncoder?.kind, kind);
-    const ids = Array.from({ length: 50 }, (_, i) => (i * 13) % model.vocab.size);
-    let state = zeroState(model.stepper.layers, model.stepper.hidden, 1);
-    let logits: Float32Array = new Float32Array();
-    for (const id of ids) ({ state, logits } = await model.stepper.step([id], state));
-    const zero = zeroState(model.stepper.layers, model.stepper.hidden, 1);
-    const encoded = await model.prefixEncoder!.encode(ids, zero.h, zero.c);
-    for (let i = 0; i < logits.length; i++) assert.ok(Math.abs(encoded.logits[i] - logits[i]) < 1e-4);
-    for (let i = 0; i < state.h.length; i++) assert.ok(Math.abs(encoded.h[i] - state.h[i]) < 1e-4 && Math.abs(encoded.c[i] - state.c[i]) < 1e-4);
+    await assertPrefixEncoderAgrees(model, 50);
     await model.dispose();
   });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ModelLoadError, loadModel, zeroState, type LoadedModel } from '../../src/model';
 import { NativeEngineUnavailable, type SessionBackend } from '../../src/model/runtime/session';
+import { assertPrefixEncoderAgrees } from './helpers/prefix-agreement';
 
 const FIXTURE = join(__dirname, 'fixtures', 'random-satb');
 
@@ -44,13 +45,7 @@ test('the prefix encoder runs on wasm too and agrees with stepping', async () =>
   const model = await loadModel(FIXTURE, { provider: 'wasm', wasmWarmUpMs: 0 });
   try {
     assert.equal(model.prefixEncoder?.kind, 'scan');
-    const ids = Array.from({ length: 30 }, (_, i) => (i * 13) % model.vocab.size);
-    let state = zeroState(model.stepper.layers, model.stepper.hidden, 1);
-    let logits: Float32Array = new Float32Array();
-    for (const id of ids) ({ state, logits } = await model.stepper.step([id], state));
-    const zero = zeroState(model.stepper.layers, model.stepper.hidden, 1);
-    const encoded = await model.prefixEncoder!.encode(ids, zero.h, zero.c);
-    for (let i = 0; i < logits.length; i++) assert.ok(Math.abs(encoded.logits[i] - logits[i]) < 1e-4);
+    await assertPrefixEncoderAgrees(model, 30);
   } finally {
     await model.dispose();
   }

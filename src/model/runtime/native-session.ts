@@ -1,5 +1,6 @@
 import type * as Ort from 'onnxruntime-node';
-import { NativeEngineUnavailable, type ConcreteProvider, type ModelSession, type SessionBackend, type TensorFeed } from './session';
+import { NativeEngineUnavailable, type ConcreteProvider, type ModelSession, type SessionBackend } from './session';
+import { OrtSession } from './ort-session';
 
 let ort: typeof Ort | undefined;
 let loadFailure: NativeEngineUnavailable | undefined;
@@ -28,36 +29,6 @@ function nativeRuntime(): typeof Ort {
   return ort;
 }
 
-class NativeSession implements ModelSession {
-  constructor(
-    private readonly runtime: typeof Ort,
-    private readonly session: Ort.InferenceSession,
-  ) {}
-
-  get inputNames(): readonly string[] {
-    return this.session.inputNames;
-  }
-  get outputNames(): readonly string[] {
-    return this.session.outputNames;
-  }
-
-  async run(feeds: Record<string, TensorFeed>): Promise<Record<string, Float32Array>> {
-    const tensors: Record<string, Ort.Tensor> = {};
-    for (const [name, f] of Object.entries(feeds)) tensors[name] = new this.runtime.Tensor(f.type, f.data, f.dims);
-    const out = await this.session.run(tensors);
-    const result: Record<string, Float32Array> = {};
-    for (const [name, t] of Object.entries(out)) {
-      result[name] = t.data as Float32Array;
-      t.dispose();
-    }
-    return result;
-  }
-
-  release(): Promise<void> {
-    return this.session.release();
-  }
-}
-
 export const nativeBackend: SessionBackend = {
   name: 'native',
   async open(model: Uint8Array, provider: ConcreteProvider): Promise<ModelSession> {
@@ -72,6 +43,6 @@ export const nativeBackend: SessionBackend = {
       logSeverityLevel: 4,
     };
     const session = await runtime.InferenceSession.create(model, options);
-    return new NativeSession(runtime, session);
+    return new OrtSession(session, (f) => new runtime.Tensor(f.type, f.data, f.dims), true);
   },
 };

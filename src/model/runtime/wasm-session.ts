@@ -1,5 +1,6 @@
 import type * as Ort from 'onnxruntime-web';
-import type { ConcreteProvider, ModelSession, SessionBackend, TensorFeed } from './session';
+import type { ConcreteProvider, ModelSession, SessionBackend } from './session';
+import { OrtSession } from './ort-session';
 
 let ort: typeof Ort | undefined;
 
@@ -15,33 +16,6 @@ function wasmRuntime(): typeof Ort {
   return ort;
 }
 
-class WasmSession implements ModelSession {
-  constructor(
-    private readonly runtime: typeof Ort,
-    private readonly session: Ort.InferenceSession,
-  ) {}
-
-  get inputNames(): readonly string[] {
-    return this.session.inputNames;
-  }
-  get outputNames(): readonly string[] {
-    return this.session.outputNames;
-  }
-
-  async run(feeds: Record<string, TensorFeed>): Promise<Record<string, Float32Array>> {
-    const tensors: Record<string, Ort.Tensor> = {};
-    for (const [name, f] of Object.entries(feeds)) tensors[name] = new this.runtime.Tensor(f.type, f.data, f.dims);
-    const out = await this.session.run(tensors);
-    const result: Record<string, Float32Array> = {};
-    for (const [name, t] of Object.entries(out)) result[name] = t.data as Float32Array;
-    return result;
-  }
-
-  release(): Promise<void> {
-    return this.session.release();
-  }
-}
-
 export const wasmBackend: SessionBackend = {
   name: 'wasm',
   async open(model: Uint8Array, provider: ConcreteProvider): Promise<ModelSession> {
@@ -52,6 +26,6 @@ export const wasmBackend: SessionBackend = {
       graphOptimizationLevel: 'all',
       logSeverityLevel: 4,
     });
-    return new WasmSession(runtime, session);
+    return new OrtSession(session, (f) => new runtime.Tensor(f.type, f.data, f.dims), false);
   },
 };
