@@ -161,13 +161,21 @@ interface AudioTune {
   setUpAudio(options: object): { tracks: { cmd: string; pitch: number; start: number; duration: number; startChar?: number | null }[][] };
 }
 
-/** The notes abcjs plays in a tune's first track (chord-symbol accompaniment left out). */
+/**
+ * The notes abcjs plays from a tune's body in its first track (chord-symbol accompaniment left out), timed from the
+ * body's start. abcjs also plays a header field it does not know (the Nottingham tunes' `Y:AB`) as notes before the
+ * tune: those are not the melody, and they shift it by their length.
+ */
 export function playedMelody(text: string): PlayedNote[] {
   const [tune] = abcjs.parseOnly(text) as unknown as AudioTune[];
-  const track = tune?.setUpAudio({}).tracks[0] ?? [];
-  return track
-    .filter((e) => e.cmd === 'note' && e.startChar !== undefined && e.startChar !== null)
-    .map((e): PlayedNote => [e.pitch, round(e.start), round(e.duration)])
+  const bodyStart = parseAbc(text).tunes[0]?.bodyStart ?? 0;
+  const notes = (tune?.setUpAudio({}).tracks[0] ?? []).filter((e) => e.cmd === 'note' && e.startChar !== undefined && e.startChar !== null);
+  const inHeader = notes.filter((e) => e.startChar! < bodyStart);
+  // A repeat without its opening sign goes back to the tune's start, and plays those header notes again.
+  const before = (t: number) => inHeader.reduce((sum, e) => sum + (e.start < t ? e.duration : 0), 0);
+  return notes
+    .filter((e) => e.startChar! >= bodyStart)
+    .map((e): PlayedNote => [e.pitch, round(e.start - before(e.start)), round(e.duration)])
     .sort((a, b) => a[1] - b[1] || a[0] - b[0]);
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import abcjs from 'abcjs';
 import { parseAbc } from '../../src/abc';
 import { chordLabelsPerFrame } from '../../src/abc/chord-symbols';
 import { abcVoiceToFrames } from '../../src/abc/frames';
@@ -102,4 +103,16 @@ test('every K: form is kept, so the melody plays the same pitches and durations 
   }
   const out = await harmonizeText(fakeHarmonizer(), `X:1\nT:K\nM:4/4\nL:1/8\nK:Dm^c\nd2 c2 B2 A2|d8|]\n`, 'abc', undefined, { beamWidth: 2 });
   assert.match(out, /\nK:Dm\^c\n/);
+});
+
+test("a header field abcjs would play as notes (the Nottingham tunes' Y:AB) is kept as a comment: the key reaches the melody, which starts with its harmony", async () => {
+  const tune = `X:1\nT:Parts\nS:via EF\nY:AB\nM:6/8\nK:G\nP:A\nd|"G"gfg dBG|"D"AFD "G"G3:|\n`;
+  const out = await harmonizeText(fakeHarmonizer(), tune, 'abc', undefined, { beamWidth: 2 });
+  assert.match(out, /\n%Y:AB\n/);
+  assert.match(out, /\nS:via EF\n/);
+  assert.ok(sameMelody(tune, out), out);
+  const [played] = abcjs.parseOnly(out) as unknown as { setUpAudio(o: object): { tracks: { cmd: string; pitch: number; start: number }[][] } }[];
+  const firstNotes = played.setUpAudio({}).tracks.slice(0, 4).map((t) => t.find((e) => e.cmd === 'note')!);
+  assert.deepEqual(firstNotes.map((e) => e.start), [0, 0, 0, 0], 'all four voices start together');
+  assert.ok(played.setUpAudio({}).tracks[0].some((e) => e.cmd === 'note' && e.pitch === 78), 'the melody plays F#');
 });

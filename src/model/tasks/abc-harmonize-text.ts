@@ -51,9 +51,22 @@ function overlongMessage(melody: AbcFramesResult, at: { line: number; column: nu
 
 const REWRITTEN_FIELD = /^(X|T|M|L|K|V):|^%%score\b/;
 
-/** Inserts the original header's lines that the four-voice writer does not produce, right after its X:/T: lines. */
+/**
+ * Field letters abcjs reads as header fields. It plays a line of any other letter (`Y:AB`, the Nottingham tunes'
+ * part order, `r:`, `J:`) as notes: before the voices' definitions and K:, such a line starts the music there, so
+ * the key would reach the wrong voice and the melody would sound that line's notes late against its harmony.
+ */
+const ABCJS_FIELD = /^[A-IK-XZmsw]:/;
+
+/**
+ * Inserts the original header's lines that the four-voice writer does not produce, right after its X:/T: lines; a
+ * field that abcjs would play as notes is kept as a comment, so that the melody and its harmony start together.
+ */
 function keepOtherHeaderLines(written: string, originalHeader: string): string {
-  const kept = originalHeader.split(/\r?\n/).filter((line) => line.trim() !== '' && !REWRITTEN_FIELD.test(line));
+  const kept = originalHeader
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '' && !REWRITTEN_FIELD.test(line))
+    .map((line) => (/^[A-Za-z]:/.test(line) && !ABCJS_FIELD.test(line) ? `%${line}` : line));
   if (kept.length === 0) return written;
   const lines = written.split('\n');
   let at = 0;
