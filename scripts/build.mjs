@@ -1,4 +1,4 @@
-// Bundles the extension host, its engine worker, the command-line tool and the preview page with esbuild.
+// Bundles the extension host, its engine and analysis workers, the command-line tool and the preview page with esbuild.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -11,6 +11,7 @@ const nodeExternal = ['vscode', 'onnxruntime-node', 'onnxruntime-web'];
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternal },
   { ...common, entryPoints: ['src/engine/worker-main.ts'], outfile: 'out/engine-worker.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternal },
+  { ...common, entryPoints: ['src/analysis/worker-main.ts'], outfile: 'out/analysis-worker.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternal },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternal },
 ];
 if (existsSync('webview/main.ts')) {

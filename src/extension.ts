@@ -1,6 +1,7 @@
 // BachBot: the extension's table of contents. Each feature registers itself; nothing heavy happens here
 // (the models load on first use, the engine and onnxruntime-node are imported then).
 import * as vscode from 'vscode';
+import { createAnalysisClient } from './features/analysis';
 import { CommandManager } from './features/command-manager';
 import { registerCompletionSupport } from './features/completion/provider';
 import { ContinueCommand } from './features/continue/command';
@@ -23,18 +24,22 @@ export function activate(context: vscode.ExtensionContext): void {
   logSettingWarningsTo((message) => output.warn(message));
   const { models, disposable: modelService } = createModelService(context, log);
   const surprisal = new SurprisalDecorations();
+  // Diagnostics, the outline, hover and the preview's score read whole documents: in a worker thread, so that
+  // no edit of a large document holds up the extension host.
+  const analysis = createAnalysisClient(log);
 
   context.subscriptions.push(
     output,
     modelService,
     new ModelStatusBar(models),
-    registerDiagnosticsSupport(),
-    registerHoverSupport(),
-    registerOutlineSupport(),
+    registerDiagnosticsSupport(analysis, log),
+    registerHoverSupport(analysis),
+    registerOutlineSupport(analysis),
     registerCompletionSupport(models, log),
     surprisal,
     registerCommands(context, models, surprisal),
-    registerPreviewSupport(context, { log, surprisal }),
+    registerPreviewSupport(context, { analysis, log, surprisal }),
+    { dispose: () => analysis.dispose() },
   );
 }
 

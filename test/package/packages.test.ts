@@ -67,6 +67,7 @@ test('each package carries exactly its own onnxruntime binaries and the wasm eng
         'extension/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm',
         'extension/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.mjs',
         'extension/out/engine-worker.js',
+        'extension/out/analysis-worker.js',
         'extension/models/satb/model.onnx',
         'extension/media/icon.png',
         'extension/changelog.md', // vsce's name for CHANGELOG.md

@@ -1,4 +1,5 @@
 import { benchEngine } from '../bench-engine';
+import { benchHost } from '../bench-host';
 import { benchWorker } from '../bench-worker';
 import { LIMITS } from '../../common/limits';
 import { numberFlag, parseArgs, providerFlag, type CliCommand } from '../command';
@@ -16,18 +17,23 @@ function tokenizerBench(): TokenizerBench | undefined {
 }
 
 export const bench: CliCommand = {
-  summary: 'print performance figures as JSON lines (tokenizers, decoding, completion latency, harmonization)',
+  summary: 'print performance figures as JSON lines (tokenizers, decoding, completion latency, harmonization, the extension host per edit; --host-only for the last)',
   async run(args) {
-    const { flags } = parseArgs(args, { command: 'bench', flags: ['abc-model', 'cold-requests', 'provider', 'requests', 'satb-model'], booleans: ['engine-only'] });
+    const { flags } = parseArgs(args, { command: 'bench', flags: ['abc-model', 'cold-requests', 'provider', 'requests', 'satb-model'], booleans: ['engine-only', 'host-only'] });
     const options = {
       requests: numberFlag(flags, 'requests', LIMITS.benchRequests, 200),
       coldRequests: numberFlag(flags, 'cold-requests', LIMITS.benchRequests, undefined),
       provider: providerFlag(flags),
       modelDirs: { satb: flags.get('satb-model'), abc: flags.get('abc-model') },
     };
+    if (flags.has('host-only')) {
+      await benchHost();
+      return 0;
+    }
     if (!flags.has('engine-only')) await tokenizerBench()?.benchTokenizers?.();
     await benchEngine(options);
     if (!flags.has('engine-only')) await benchWorker();
+    if (!flags.has('engine-only')) await benchHost();
     return 0;
   },
 };

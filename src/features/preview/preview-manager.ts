@@ -1,7 +1,7 @@
 // Owns the preview panels: one per document, opened beside the editor, restored after a reload.
 import * as vscode from 'vscode';
 import type { PreviewPageState, SurprisalMark } from '../../preview-protocol/messages';
-import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions } from './preview-panel';
+import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewOptions, type RenderBuilder } from './preview-panel';
 
 /** Where the preview finds the surprisal the user asked for ("Show Surprisal"); it keeps no copy of its own. */
 export interface SurprisalSource {
@@ -19,6 +19,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: (message: string) => void,
+    private readonly buildRender: RenderBuilder,
     private readonly surprisal?: SurprisalSource,
   ) {
     this.surprisalShown = surprisal?.onDidShow((uri) => this.find(uri)?.showSurprisal());
@@ -75,7 +76,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, documentUri: vscode.Uri): PreviewPanel {
-    const preview = new PreviewPanel(webviewPanel, documentUri, this.extensionUri, this.log, () => this.surprisal?.marksFor(documentUri));
+    const preview = new PreviewPanel(webviewPanel, documentUri, this.extensionUri, this.log, this.buildRender, () => this.surprisal?.marksFor(documentUri));
     this.panels.add(preview);
     this.lastActive = preview;
     webviewPanel.onDidChangeViewState((e) => {

@@ -4,13 +4,17 @@ import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import { isNotationLanguage, type NotationLanguage } from '../../notation';
 import { createNonce, previewHtml } from './html';
-import { isPageToHost, type HostToPage, type PageToHost, type SurprisalMark } from '../../preview-protocol/messages';
-import { buildRenderMessage, renderKey, type PreviewSource } from './render-payload';
+import { isPageToHost, type HostToPage, type PageToHost, type RenderMessage, type SurprisalMark } from '../../preview-protocol/messages';
+import { isAbortError } from '../../model/errors';
+import { renderKey, type PreviewSource } from './render-payload';
 import { Throttle } from './throttle';
 
 export const PREVIEW_VIEW_TYPE = 'bachbot.preview';
 /** How often, at most, the preview redraws while the user types. */
 export const RENDER_THROTTLE_MS = 300;
+
+/** Builds the page's render message for a source (in the analysis worker: a chorale's score is written there). */
+export type RenderBuilder = (source: PreviewSource) => Promise<RenderMessage>;
 
 export function previewLanguageOf(document: vscode.TextDocument): NotationLanguage | undefined {
   if (isNotationLanguage(document.languageId)) return document.languageId;
@@ -26,8 +30,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 export class PreviewPanel extends Disposable {
-  private readonly throttle = this.register(new Throttle(RENDER_THROTTLE_MS, () => this.render()));
+  private readonly throttle = this.register(new Throttle(RENDER_THROTTLE_MS, () => void this.render()));
   private pageReady = false;
+  /** Counts the renders begun: one whose message comes back after a later one began is not posted. */
+  private renders = 0;
   private lastPosted: { version: number; key: string } | undefined;
   /** A play request made before the page had drawn the document; sent after the first render. */
   private pendingPlay: HostToPage | undefined;
@@ -47,6 +53,7 @@ export class PreviewPanel extends Disposable {
     readonly documentUri: vscode.Uri,
     extensionUri: vscode.Uri,
     private readonly log: (message: string) => void,
+    private readonly buildRender: RenderBuilder,
     /** The surprisal marks shown for the document, if any, with the version they describe. */
     private readonly surprisal: () => { version: number; marks: SurprisalMark[] } | undefined = () => undefined,
   ) {
@@ -139,17 +146,20 @@ export class PreviewPanel extends Disposable {
     }
   }
 
-  private render(): void {
+  private async render(): Promise<void> {
     const document = this.document();
     if (!document || !this.pageReady) return;
     const source = this.source(document);
     const key = renderKey(source);
     // Drop a render that would show nothing newer than what the page already has.
     if (this.lastPosted && source.version <= this.lastPosted.version && key === this.lastPosted.key) return;
+    const render = ++this.renders;
     try {
+      const message = await this.buildRender(source);
+      if (render !== this.renders || this.isDisposed) return;
       const shown = this.surprisal();
       const surprisal = shown?.version === source.version ? shown.marks : undefined;
-      this.post({ ...buildRenderMessage(source), ...(surprisal ? { surprisal } : {}) });
+      this.post({ ...message, ...(surprisal ? { surprisal } : {}) });
       this.lastPosted = { version: source.version, key };
       this.updateTitle();
       if (this.pendingPlay) {
@@ -157,6 +167,7 @@ export class PreviewPanel extends Disposable {
         this.pendingPlay = undefined;
       }
     } catch (err) {
+      if (isAbortError(err)) return; // a newer render of this document replaced it
       this.log(`preview render failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
   }
