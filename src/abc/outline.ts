@@ -17,6 +17,10 @@ export interface OutlineEntry {
   children: OutlineEntry[];
 }
 
+/** Parts and voices listed per tune: past this many the outline is no help, and handing it to the editor costs the
+ * extension host more than an edit may (20,000 voices: 100 ms). The tune's detail says how many there are. */
+export const MAX_OUTLINE_CHILDREN = 1000;
+
 export function abcOutline(text: string): OutlineEntry[] {
   return parseAbc(text).tunes.map((tune) => tuneEntry(text, tune));
 }
@@ -25,10 +29,15 @@ function tuneEntry(text: string, tune: AbcTune): OutlineEntry {
   const titleField = tune.headers.find((h) => h.name === 'T');
   const named = titleField ?? tune.headers.find((h) => h.name === 'X') ?? { start: tune.start, end: lineEnd(text, tune.start) };
   const title = tune.title || (tune.reference !== undefined ? `Tune ${tune.reference}` : `Tune ${tune.index + 1}`);
-  const detail = [tune.reference !== undefined ? `X:${tune.reference}` : '', tune.keyText ? `K:${tune.keyText}` : '', tune.meter.free ? '' : `M:${tune.meter.text}`]
+  let detail = [tune.reference !== undefined ? `X:${tune.reference}` : '', tune.keyText ? `K:${tune.keyText}` : '', tune.meter.free ? '' : `M:${tune.meter.text}`]
     .filter(Boolean)
     .join(' ');
   const children = [...partEntries(text, tune), ...voiceEntries(text, tune)].sort((a, b) => a.start - b.start);
+  if (children.length > MAX_OUTLINE_CHILDREN) {
+    const listed = `${MAX_OUTLINE_CHILDREN.toLocaleString('en-US')} of ${children.length.toLocaleString('en-US')} parts and voices listed`;
+    detail = detail ? `${detail} · ${listed}` : listed;
+    children.length = MAX_OUTLINE_CHILDREN;
+  }
   return { kind: 'tune', name: title, detail, start: tune.start, end: tune.end, nameStart: named.start, nameEnd: named.end, children };
 }
 
