@@ -2,6 +2,7 @@
 import * as abcjs from 'abcjs';
 import type { OffsetRange, RenderMessage, SurprisalMark } from '../src/preview-protocol/messages';
 import { SURPRISAL_BUCKETS } from '../src/preview-protocol/surprisal-buckets';
+import { decodeFrameSources } from '../src/preview-protocol/frame-codec';
 import { notesAtOffset, sourceRangeOfNote, type DrawnNote, type ResolvedMapping } from './note-lookup';
 import { linkChoraleNotes } from './satb-links';
 
@@ -54,7 +55,7 @@ export class Score {
     this.tune = tunes[0];
     if (!this.tune) return { notes: 0, warnings: [] };
     const { mapping } = render;
-    this.mapping = mapping.kind === 'frames' ? { kind: 'links', links: linkChoraleNotes(this.tune, mapping.frames) } : mapping;
+    this.mapping = mapping.kind === 'frames' ? { kind: 'links', links: linkChoraleNotes(this.tune, decodeFrameSources(mapping.frames)) } : mapping;
     for (const selectable of this.tune.getSelectableArray() as Selectable[]) {
       const elem = selectable.absEl?.abcelem;
       if (!elem || elem.el_type !== 'note' || elem.startChar === undefined || elem.endChar === undefined) continue;

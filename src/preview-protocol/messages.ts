@@ -8,9 +8,10 @@ export type SourceMapping =
   | { kind: 'offset'; base: number }
   /**
    * The ABC was generated from a `.satb` chorale, one sixteenth per frame: the page links each drawn
-   * note to the frame where it starts (see webview/satb-links.ts), using where each frame stands in the document.
+   * note to the frame where it starts (see webview/satb-links.ts), using where each frame stands in the document,
+   * packed by encodeFrameSources (./frame-codec.ts).
    */
-  | { kind: 'frames'; frames: (FrameSource | null)[] };
+  | { kind: 'frames'; frames: number[] };
 
 /** Where one `.satb` frame stands in the document. */
 export interface FrameSource {

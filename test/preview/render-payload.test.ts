@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRenderMessage, renderKey, type PreviewSource } from '../../src/features/preview/render-payload';
 import { chorale, nottingham } from './helpers';
+import { decodeFrameSources } from '../../src/preview-protocol/frame-codec';
+import { frameSources } from '../../src/features/preview/frame-sources';
+import { parseSatb } from '../../src/satb';
 
 function source(over: Partial<PreviewSource> & Pick<PreviewSource, 'text' | 'languageId'>): PreviewSource {
   return { uri: 'file:///x', fileName: 'x', version: 1, cursor: 0, ...over };
@@ -38,7 +41,11 @@ test('.satb: a chorale becomes ABC in its original key with links to its tokens'
   assert.match(message.abc, /^K:G$/m);
   assert.match(message.abc, /%%score \(S A\) \(T B\)/);
   assert.equal(message.mapping.kind, 'frames');
-  if (message.mapping.kind === 'frames') assert.equal(message.mapping.frames.length, (text.match(/\|\|\|/g) ?? []).length);
+  if (message.mapping.kind === 'frames') {
+    const frames = decodeFrameSources(message.mapping.frames);
+    assert.equal(frames.length, (text.match(/\|\|\|/g) ?? []).length);
+    assert.deepEqual(frames, frameSources(parseSatb(text).tokens));
+  }
   assert.deepEqual(message.diagnostics, []);
   assert.doesNotThrow(() => JSON.stringify(message));
 });

@@ -5,6 +5,7 @@ import { LineIndex, type NotationDiagnostic } from '../../common/diagnostic';
 import { splitAbcTunes, tuneAt } from '../../abc/tunes';
 import { notationOf, type NotationLanguage } from '../../notation';
 import type { PreviewDiagnostic, RenderMessage } from '../../preview-protocol/messages';
+import { encodeFrameSources } from '../../preview-protocol/frame-codec';
 import { frameSources } from './frame-sources';
 
 export interface PreviewSource {
@@ -63,7 +64,7 @@ function satbRender(source: PreviewSource): RenderBody {
     const message = `Could not convert the chorale to a score: ${err instanceof Error ? err.message : String(err)}`;
     return { title, abc: '', mapping: { kind: 'frames', frames: [] }, diagnostics: [...diagnostics, { severity: 'error', message, line: at.line, column: at.column }] };
   }
-  return { title, abc, mapping: { kind: 'frames', frames: frameSources(parsed.tokens) }, diagnostics };
+  return { title, abc, mapping: { kind: 'frames', frames: encodeFrameSources(frameSources(parsed.tokens)) }, diagnostics };
 }
 
 function toPreviewDiagnostic(d: NotationDiagnostic): PreviewDiagnostic {
