@@ -12,7 +12,8 @@ const USAGE = `usage: bachbot convert IN OUT [--tune N] [--voice ID]
   .abc → .satb reads one tune (--tune N, from 1): a melody voice (--voice ID) becomes the soprano with (?) slots
   for the harmonizer; a tune with four voices becomes S A T B.`;
 
-class ConvertError extends Error {}
+/** A conversion refused with a message for the user (the CLI prints it and exits 1). */
+export class ConvertError extends Error {}
 
 export const convert: CliCommand = {
   summary: 'convert between .satb, .abc and .mid (chosen by the file extensions)',
@@ -37,8 +38,13 @@ export const convert: CliCommand = {
   },
 };
 
+export interface AbcReadOptions {
+  tune?: number;
+  voice?: string;
+}
+
 /** The bytes or text of `output` converted from `input`. */
-export function convertFile(input: string, output: string, abcOptions: { tune?: number; voice?: string } = {}): string | Uint8Array {
+export function convertFile(input: string, output: string, abcOptions: AbcReadOptions = {}): string | Uint8Array {
   const from = extname(input).toLowerCase();
   const to = extname(output).toLowerCase();
   const known = ['.satb', '.abc', '.mid', '.midi'];
@@ -50,9 +56,16 @@ export function convertFile(input: string, output: string, abcOptions: { tune?: 
   } catch {
     throw new ConvertError(`cannot read '${input}'`);
   }
+  return convertBytes(input, bytes, to, abcOptions, (warning) => process.stderr.write(`${warning}\n`));
+}
+
+/** `bytes` of the file `input` (its extension says what it holds) converted to a `to` file (`.satb`, `.abc`,
+ * `.mid`); the ABC reader's warnings go to `warn`. Throws ConvertError, MidiImportError or MidiExportError. */
+export function convertBytes(input: string, bytes: Uint8Array, to: string, abcOptions: AbcReadOptions, warn: (warning: string) => void): string | Uint8Array {
+  const from = extname(input).toLowerCase();
   const text = () => decodeNotationBytes(bytes, from === '.satb' ? 'satb' : 'abc').text;
   if (from === '.abc' && (to === '.mid' || to === '.midi')) return abcFileToMidi(input, text());
-  const chorale = from === '.satb' ? readSatb(input, text()) : from === '.abc' ? readAbc(input, text(), abcOptions) : midiToChorale(bytes);
+  const chorale = from === '.satb' ? readSatb(input, text()) : from === '.abc' ? readAbc(input, text(), abcOptions, warn) : midiToChorale(bytes);
   if (to === '.satb') return writeSatb(chorale);
   if (to === '.abc') return choraleToAbc(chorale);
   return choraleToMidi(chorale);
@@ -75,12 +88,12 @@ function abcFileToMidi(file: string, text: string): Uint8Array {
   }
 }
 
-function readAbc(file: string, text: string, options: { tune?: number; voice?: string }): Chorale {
+function readAbc(file: string, text: string, options: AbcReadOptions, warn: (warning: string) => void): Chorale {
   const result = abcToChorale(text, options);
   if ('problem' in result) {
     const details = result.diagnostics.map((d) => `\n${formatDiagnostic(file, d)}`).join('');
     throw new ConvertError(`${file}: ${result.problem}${details}`);
   }
-  for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(file, d)}\n`);
+  for (const d of result.diagnostics) warn(formatDiagnostic(file, d));
   return result.chorale;
 }
