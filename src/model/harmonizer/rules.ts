@@ -33,31 +33,53 @@ export interface FrameRules {
 
 /** The number of rules a candidate pitch (-1: a rest) for `voice` would break. */
 export function violations(voice: number, pitch: number, rules: FrameRules): number {
-  if (pitch < 0) return 0;
-  let broken = 0;
-  const sounding = pitch + rules.toSounding;
+  return voiceJudge(voice, rules)(pitch);
+}
+
+/**
+ * `violations` for many candidates of one voice against the same frame: what does not depend on the candidate (its
+ * neighbours above and below, the other voices sounding, the range) is looked up once.
+ */
+export function voiceJudge(voice: number, rules: FrameRules): (pitch: number) => number {
+  const { current, previous, clashes, allowed, toSounding } = rules;
   const [lo, hi] = VOICE_SOUNDING_RANGES[voice];
-  if (sounding < lo || sounding > hi) broken++;
-  if (rules.allowed && !rules.allowed[mod12(pitch)]) broken++;
-  const { current, previous } = rules;
   const above = nearestSounding(current, voice, -1);
-  if (above >= 0) {
-    if (pitch > current[above]!) broken++;
-    if (above === voice - 1 && current[above]! - pitch > MAX_SPACING[above]) broken++;
-  }
+  const abovePitch = above >= 0 ? current[above]! : -1;
+  const aboveSpacing = above >= 0 && above === voice - 1 ? MAX_SPACING[above] : -1;
   const below = nearestSounding(current, voice, +1);
-  if (below >= 0) {
-    if (pitch < current[below]!) broken++;
-    if (below === voice + 1 && pitch - current[below]! > MAX_SPACING[voice]) broken++;
-  }
+  const belowPitch = below >= 0 ? current[below]! : -1;
+  const belowSpacing = below >= 0 && below === voice + 1 ? MAX_SPACING[voice] : -1;
+  const prev = previous[voice];
+  // The other voices sounding in the frame: [pitch, its pitch class, its previous pitch, 1 if above `voice`].
+  const others: number[] = [];
   for (let u = 0; u < current.length; u++) {
     const other = current[u];
     if (u === voice || other === undefined || other < 0) continue;
-    if (chromaticClash(pitch, other, rules.clashes)) broken++;
-    const parallel = u < voice ? parallelPerfect(previous[u], other, previous[voice], pitch) : parallelPerfect(previous[voice], pitch, previous[u], other);
-    if (parallel) broken++;
+    others.push(other, mod12(other), previous[u], u < voice ? 1 : 0);
   }
-  return broken;
+  return (pitch) => {
+    if (pitch < 0) return 0;
+    let broken = 0;
+    const sounding = pitch + toSounding;
+    if (sounding < lo || sounding > hi) broken++;
+    const pc = mod12(pitch);
+    if (allowed && !allowed[pc]) broken++;
+    if (above >= 0) {
+      if (pitch > abovePitch) broken++;
+      if (aboveSpacing >= 0 && abovePitch - pitch > aboveSpacing) broken++;
+    }
+    if (below >= 0) {
+      if (pitch < belowPitch) broken++;
+      if (belowSpacing >= 0 && pitch - belowPitch > belowSpacing) broken++;
+    }
+    for (let i = 0; i < others.length; i += 4) {
+      const other = others[i];
+      if (clashes[pc * 12 + others[i + 1]]) broken++;
+      const parallel = others[i + 3] === 1 ? parallelPerfect(others[i + 2], other, prev, pitch) : parallelPerfect(prev, pitch, others[i + 2], other);
+      if (parallel) broken++;
+    }
+    return broken;
+  };
 }
 
 function nearestSounding(current: readonly (number | undefined)[], voice: number, direction: -1 | 1): number {

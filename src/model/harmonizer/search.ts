@@ -13,7 +13,7 @@ import { selectRows, zeroState, type LstmState } from '../step';
 import { endsOnTonicChordTone, planFrames, type FinalChord, type FramePlan } from './constraints';
 import type { HarmonizerModel } from './harmonizer-model';
 import type { MelodyRows } from './network';
-import { VOICE_SOUNDING_RANGES, chromaticClash, completeTriad, parallelPerfect, violations, type FrameRules } from './rules';
+import { VOICE_SOUNDING_RANGES, chromaticClash, completeTriad, parallelPerfect, voiceJudge, type FrameRules } from './rules';
 
 /** Where the melody stands in its meter and key, as the encoder reads it. */
 export interface MelodyContext {
@@ -137,12 +137,11 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
         const rowLogits = logits.subarray(r * V, (r + 1) * V);
         const norm = logSumExp(rowLogits);
         const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, clashes, allowed: plan.allowed[voice] };
-        const count = voiceOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead);
-        const kept = topOptions(count, width, (k) => rowLogits[scratch.id[k]] - PENALTY * scratch.broken[k]);
-        for (const k of kept) {
+        const kept = bestOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead, rowLogits, width);
+        for (let j = 0; j < kept.count; j++) {
           const pitches = p.pitches.slice();
-          pitches[voice] = scratch.pitch[k];
-          next.push({ beam: p.beam, ids: [...p.ids, scratch.id[k]], pitches, logprob: p.logprob + rowLogits[scratch.id[k]] - norm, broken: p.broken + scratch.broken[k] });
+          pitches[voice] = kept.pitch[j];
+          next.push({ beam: p.beam, ids: [...p.ids, kept.id[j]], pitches, logprob: p.logprob + rowLogits[kept.id[j]] - norm, broken: p.broken + kept.broken[j] });
         }
       });
       next.sort((a, b) => rank(b) - rank(a) || a.beam - b.beam);
@@ -170,60 +169,67 @@ function rank(x: { logprob: number; broken: number }): number {
   return x.logprob - PENALTY * x.broken;
 }
 
-/** The slot's current choices (voiceOptions writes them here): token id, pitch (-1 rest), rules broken. */
-const scratch = { id: new Int32Array(512), pitch: new Int32Array(512), broken: new Int32Array(512) };
+/** The slot's best choices (bestOptions writes them here), best first: token id, pitch (-1 rest), rules broken. */
+const best = { count: 0, id: new Int32Array(64), pitch: new Int32Array(64), broken: new Int32Array(64), score: new Float64Array(64) };
+/** The slot's candidate ids under the grammar, by descending logit. */
+let candidates = new Int32Array(512);
 
-/** Writes the slot's choices under the grammar into `scratch`, each with the number of rules it breaks; returns how many. */
-function voiceOptions(model: HarmonizerModel, voice: number, previousPitch: number, plan: FramePlan, rules: FrameRules, pitches: readonly (number | undefined)[], complete: FinalChord | undefined, ahead: Lookahead | undefined): number {
-  if (scratch.id.length < model.voiceIds.length) {
-    for (const key of ['id', 'pitch', 'broken'] as const) scratch[key] = new Int32Array(model.voiceIds.length);
+/**
+ * The `k` choices for a slot under the grammar with the best score (logit, less PENALTY per rule broken; ties: the
+ * lower id), written into `best`. Rules are counted for candidates in descending order of logit and only until no
+ * candidate left could score above the k-th kept: a score is never above its logit.
+ */
+function bestOptions(model: HarmonizerModel, voice: number, previousPitch: number, plan: FramePlan, rules: FrameRules, pitches: readonly (number | undefined)[], complete: FinalChord | undefined, ahead: Lookahead | undefined, logits: Float32Array, k: number): typeof best {
+  if (candidates.length < model.voiceIds.length) candidates = new Int32Array(model.voiceIds.length);
+  if (best.id.length < k) {
+    for (const key of ['id', 'pitch', 'broken'] as const) best[key] = new Int32Array(k);
+    best.score = new Float64Array(k);
   }
   let n = 0;
-  const add = (id: number, pitch: number, broken: number) => {
-    scratch.id[n] = id;
-    scratch.pitch[n] = pitch;
-    scratch.broken[n] = broken;
-    n++;
-  };
-  const checkBass = voice === 2 && plan.bassRestricted && pitches[3] === undefined;
   for (const id of model.voiceIds) {
     const info = model.voiceInfo[id]!;
-    if (info.pitch < 0) {
-      if (plan.restAllowed) add(id, -1, 0);
-      continue;
-    }
-    if (info.held && previousPitch !== info.pitch) continue;
-    let broken = violations(voice, info.pitch, rules);
-    if (!info.held && !plan.strikeAllowed && previousPitch >= 0) broken++;
-    if (ahead?.closesTheWay(voice, info.pitch)) broken++;
-    if (checkBass && !bassFits(info.pitch, rules, plan.allowed[3]!, complete)) broken++;
-    if (complete) {
-      const all = pitches.map((p, v) => (v === voice ? info.pitch : p ?? -1));
-      // Choosing the tenor, the bass is still to come, and at the final chord it can only be the root.
-      if (voice === 2) all[3] = complete.tonic;
-      if (!completeTriad(all, complete.tonic, complete.minor)) broken++;
-    }
-    add(id, info.pitch, broken);
+    if (info.pitch < 0 ? !plan.restAllowed : info.held && previousPitch !== info.pitch) continue;
+    candidates[n++] = id;
   }
-  return n;
-}
-
-/** Indices of the `k` best of `count` choices by `score`, best first (ties: the earlier index). */
-function topOptions(count: number, k: number, score: (i: number) => number): number[] {
-  const best: number[] = [];
-  const scores: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const x = score(i);
-    if (best.length === k && x <= scores[k - 1]) continue;
-    let at = best.length < k ? best.length : k - 1;
-    while (at > 0 && scores[at - 1] < x) at--;
-    best.splice(at, 0, i);
-    scores.splice(at, 0, x);
-    if (best.length > k) {
-      best.pop();
-      scores.pop();
+  const order = candidates.subarray(0, n).sort((a, b) => logits[b] - logits[a] || a - b);
+  const judge = voiceJudge(voice, rules);
+  const checkBass = voice === 2 && plan.bassRestricted && pitches[3] === undefined;
+  const all = pitches.map((p) => p ?? -1);
+  let kept = 0;
+  for (let c = 0; c < n; c++) {
+    const id = order[c];
+    const logit = logits[id];
+    if (kept === k && logit < best.score[k - 1]) break;
+    const pitch = model.voiceInfo[id]!.pitch;
+    let broken = 0;
+    if (pitch >= 0) {
+      broken = judge(pitch);
+      if (!model.voiceInfo[id]!.held && !plan.strikeAllowed && previousPitch >= 0) broken++;
+      if (ahead?.closesTheWay(voice, pitch)) broken++;
+      if (checkBass && !bassFits(pitch, rules, plan.allowed[3]!, complete)) broken++;
+      if (complete) {
+        all[voice] = pitch;
+        // Choosing the tenor, the bass is still to come, and at the final chord it can only be the root.
+        if (voice === 2) all[3] = complete.tonic;
+        if (!completeTriad(all, complete.tonic, complete.minor)) broken++;
+      }
     }
+    const score = logit - PENALTY * broken;
+    if (kept === k && !(score > best.score[k - 1] || (score === best.score[k - 1] && id < best.id[k - 1]))) continue;
+    let at = kept < k ? kept++ : k - 1;
+    while (at > 0 && (best.score[at - 1] < score || (best.score[at - 1] === score && best.id[at - 1] > id))) {
+      best.id[at] = best.id[at - 1];
+      best.pitch[at] = best.pitch[at - 1];
+      best.broken[at] = best.broken[at - 1];
+      best.score[at] = best.score[at - 1];
+      at--;
+    }
+    best.id[at] = id;
+    best.pitch[at] = pitch;
+    best.broken[at] = broken;
+    best.score[at] = score;
   }
+  best.count = kept;
   return best;
 }
 
@@ -231,11 +237,11 @@ function topOptions(count: number, k: number, score: (i: number) => number): num
 function bassFits(tenor: number, rules: FrameRules, allowed: readonly boolean[], complete: FinalChord | undefined): boolean {
   const current = rules.current.slice();
   current[2] = tenor;
-  const bassRules: FrameRules = { ...rules, current, allowed };
+  const judge = voiceJudge(3, { ...rules, current, allowed });
   const [lo, hi] = VOICE_SOUNDING_RANGES[3];
   for (let q = lo - rules.toSounding; q <= hi - rules.toSounding; q++) {
     if (!allowed[((q % 12) + 12) % 12]) continue;
-    if (violations(3, q, bassRules) > 0) continue;
+    if (judge(q) > 0) continue;
     if (complete && !completeTriad([current[0] ?? -1, current[1] ?? -1, tenor, q], complete.tonic, complete.minor)) continue;
     return true;
   }
