@@ -78,17 +78,21 @@ const WIDEST_RETRY = 32;
  * by the given notes.
  */
 export async function searchHarmonization(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions = {}, signal?: AbortSignal): Promise<SearchResult[]> {
-  let results = await beamSearch(model, frames, options, signal);
+  let results = (await beamSearch(model, frames, options, signal))!;
   let width = Math.max(1, Math.floor(options.beamWidth ?? 8));
   while (results[0] && results[0].violations > 0 && width < WIDEST_RETRY) {
     width = Math.min(WIDEST_RETRY, width * 4);
-    const wider = await beamSearch(model, frames, { ...options, beamWidth: width, alternatives: options.alternatives }, signal);
-    if (wider[0].violations < results[0].violations) results = wider;
+    const wider = await beamSearch(model, frames, { ...options, beamWidth: width, alternatives: options.alternatives }, signal, results[0].violations);
+    if (wider && wider[0].violations < results[0].violations) results = wider;
   }
   return results;
 }
 
-async function beamSearch(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions, signal?: AbortSignal): Promise<SearchResult[]> {
+/**
+ * With `toBeat`, the search gives up (undefined) as soon as every beam has broken that many rules: a beam's count
+ * only grows, so it could no longer return a result that breaks fewer.
+ */
+async function beamSearch(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions, signal?: AbortSignal, toBeat?: number): Promise<SearchResult[] | undefined> {
   const width = Math.max(1, Math.floor(options.beamWidth ?? 8));
   const wanted = Math.max(1, Math.min(width, Math.floor(options.alternatives ?? 1)));
   const context = options.context ?? { barLength: 16, pickup: 0, minor: false };
@@ -160,6 +164,7 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
       pitches: p.pitches.map((x) => x ?? -1),
       choices: { ids: [p.ids[0], p.ids[1], p.ids[2]], previous: beams[p.beam].choices },
     }));
+    if (toBeat !== undefined && beams.every((b) => b.broken >= toBeat)) return undefined;
   }
   beams.sort((a, b) => rank(b) - rank(a));
   return beams.slice(0, wanted).map((beam) => ({ frames: fill(model, frames, beam), logprob: beam.logprob, violations: beam.broken }));
