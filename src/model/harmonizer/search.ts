@@ -135,21 +135,35 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
         : voice === 2
           ? await net.tenor(gatherRows(out.hidden, partials.map((p) => p.beam), net.outputWidth), partials.map((p) => p.ids[0]))
           : await net.bass(gatherRows(out.hidden, partials.map((p) => p.beam), net.outputWidth), partials.map((p) => p.ids[0]), partials.map((p) => p.ids[1]));
+      // The best partials so far, by rank, ties by beam then by the order made: a stable sort of all, cut short.
+      const capacity = voice === 3 ? width : width * PARTIALS_PER_BEAM;
       const next: Partial[] = [];
+      const ranks: number[] = [];
       partials.forEach((p, i) => {
         const r = voice === 1 ? p.beam : i;
         const rowLogits = logits.subarray(r * V, (r + 1) * V);
         const norm = logSumExp(rowLogits);
         const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, clashes, allowed: plan.allowed[voice] };
-        const kept = bestOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead, rowLogits, width);
+        const floor = next.length === capacity ? ranks[capacity - 1] : -Infinity;
+        const kept = bestOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead, rowLogits, width, p, norm, floor);
         for (let j = 0; j < kept.count; j++) {
+          const logprob = p.logprob + rowLogits[kept.id[j]] - norm;
+          const broken = p.broken + kept.broken[j];
+          const score = logprob - PENALTY * broken;
+          let at = next.length;
+          while (at > 0 && (ranks[at - 1] < score || (ranks[at - 1] === score && next[at - 1].beam > p.beam))) at--;
+          if (at >= capacity) continue;
           const pitches = p.pitches.slice();
           pitches[voice] = kept.pitch[j];
-          next.push({ beam: p.beam, ids: [...p.ids, kept.id[j]], pitches, logprob: p.logprob + rowLogits[kept.id[j]] - norm, broken: p.broken + kept.broken[j] });
+          next.splice(at, 0, { beam: p.beam, ids: [...p.ids, kept.id[j]], pitches, logprob, broken });
+          ranks.splice(at, 0, score);
+          if (next.length > capacity) {
+            next.pop();
+            ranks.pop();
+          }
         }
       });
-      next.sort((a, b) => rank(b) - rank(a) || a.beam - b.beam);
-      partials = next.slice(0, voice === 3 ? width : width * PARTIALS_PER_BEAM);
+      partials = next;
     }
     if (partials.length > width) {
       partials.sort((a, b) => rank(b) - rank(a) || a.beam - b.beam);
@@ -176,35 +190,40 @@ function rank(x: { logprob: number; broken: number }): number {
 
 /** The slot's best choices (bestOptions writes them here), best first: token id, pitch (-1 rest), rules broken. */
 const best = { count: 0, id: new Int32Array(64), pitch: new Int32Array(64), broken: new Int32Array(64), score: new Float64Array(64) };
-/** The slot's candidate ids under the grammar, by descending logit. */
+/** The slot's candidate ids under the grammar, a heap by descending logit (ties: the lower id first). */
 let candidates = new Int32Array(512);
 
 /**
  * The `k` choices for a slot under the grammar with the best score (logit, less PENALTY per rule broken; ties: the
  * lower id), written into `best`. Rules are counted for candidates in descending order of logit and only until no
- * candidate left could score above the k-th kept: a score is never above its logit.
+ * candidate left could score above the k-th kept (a score is never above its logit), or give the partial a rank
+ * below `floor` (the worst rank the frame's list of partials still keeps, once it is full).
  */
-function bestOptions(model: HarmonizerModel, voice: number, previousPitch: number, plan: FramePlan, rules: FrameRules, pitches: readonly (number | undefined)[], complete: FinalChord | undefined, ahead: Lookahead | undefined, logits: Float32Array, k: number): typeof best {
+function bestOptions(model: HarmonizerModel, voice: number, previousPitch: number, plan: FramePlan, rules: FrameRules, pitches: readonly (number | undefined)[], complete: FinalChord | undefined, ahead: Lookahead | undefined, logits: Float32Array, k: number, partial: Partial, norm: number, floor: number): typeof best {
   if (candidates.length < model.voiceIds.length) candidates = new Int32Array(model.voiceIds.length);
   if (best.id.length < k) {
     for (const key of ['id', 'pitch', 'broken'] as const) best[key] = new Int32Array(k);
     best.score = new Float64Array(k);
   }
+  const heap = candidates;
   let n = 0;
   for (const id of model.voiceIds) {
     const info = model.voiceInfo[id]!;
     if (info.pitch < 0 ? !plan.restAllowed : info.held && previousPitch !== info.pitch) continue;
-    candidates[n++] = id;
+    heap[n++] = id;
   }
-  const order = candidates.subarray(0, n).sort((a, b) => logits[b] - logits[a] || a - b);
+  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap, n, i, logits);
   const judge = voiceJudge(voice, rules);
   const checkBass = voice === 2 && plan.bassRestricted && pitches[3] === undefined;
   const all = pitches.map((p) => p ?? -1);
   let kept = 0;
-  for (let c = 0; c < n; c++) {
-    const id = order[c];
+  while (n > 0) {
+    const id = heap[0];
+    heap[0] = heap[--n];
+    siftDown(heap, n, 0, logits);
     const logit = logits[id];
     if (kept === k && logit < best.score[k - 1]) break;
+    if (partial.logprob + logit - norm - PENALTY * partial.broken < floor) break;
     const pitch = model.voiceInfo[id]!.pitch;
     let broken = 0;
     if (pitch >= 0) {
@@ -236,6 +255,24 @@ function bestOptions(model: HarmonizerModel, voice: number, previousPitch: numbe
   }
   best.count = kept;
   return best;
+}
+
+/** Restores the heap property below `i`: a parent's logit is at least its children's (ties: the lower id above). */
+function siftDown(heap: Int32Array, n: number, i: number, logits: Float32Array): void {
+  const x = heap[i];
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && before(logits, heap[c + 1], heap[c])) c++;
+    if (!before(logits, heap[c], x)) break;
+    heap[i] = heap[c];
+    i = c;
+  }
+  heap[i] = x;
+}
+
+function before(logits: Float32Array, a: number, b: number): boolean {
+  return logits[a] > logits[b] || (logits[a] === logits[b] && a < b);
 }
 
 /** Whether, with this tenor, some bass in the frame's allowed pitch classes keeps every rule (and completes the final chord). */
