@@ -142,9 +142,12 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
       partials.forEach((p, i) => {
         const r = voice === 1 ? p.beam : i;
         const rowLogits = logits.subarray(r * V, (r + 1) * V);
+        const floor = next.length === capacity ? ranks[capacity - 1] : -Infinity;
+        // No choice adds more to the logprob than the best logit less the norm (which is at least that logit).
+        const top = maxOf(rowLogits);
+        if (p.logprob + top - top - PENALTY * p.broken < floor) return;
         const norm = logSumExp(rowLogits);
         const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, clashes, allowed: plan.allowed[voice] };
-        const floor = next.length === capacity ? ranks[capacity - 1] : -Infinity;
         const kept = bestOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead, rowLogits, width, p, norm, floor);
         for (let j = 0; j < kept.count; j++) {
           const logprob = p.logprob + rowLogits[kept.id[j]] - norm;
@@ -184,6 +187,12 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
   return beams.slice(0, wanted).map((beam) => ({ frames: fill(model, frames, beam), logprob: beam.logprob, violations: beam.broken }));
 }
 
+function maxOf(row: Float32Array): number {
+  let max = -Infinity;
+  for (let i = 0; i < row.length; i++) if (row[i] > max) max = row[i];
+  return max;
+}
+
 function rank(x: { logprob: number; broken: number }): number {
   return x.logprob - PENALTY * x.broken;
 }
@@ -206,12 +215,12 @@ function bestOptions(model: HarmonizerModel, voice: number, previousPitch: numbe
     best.score = new Float64Array(k);
   }
   const heap = candidates;
-  let n = 0;
-  for (const id of model.voiceIds) {
-    const info = model.voiceInfo[id]!;
-    if (info.pitch < 0 ? !plan.restAllowed : info.held && previousPitch !== info.pitch) continue;
-    heap[n++] = id;
-  }
+  const ids = slotIds(model);
+  heap.set(ids.struck);
+  let n = ids.struck.length;
+  const held = previousPitch >= 0 ? ids.held[previousPitch] : undefined;
+  if (held !== undefined) heap[n++] = held;
+  if (plan.restAllowed) for (const id of ids.rests) heap[n++] = id;
   for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap, n, i, logits);
   const judge = voiceJudge(voice, rules);
   const checkBass = voice === 2 && plan.bassRestricted && pitches[3] === undefined;
@@ -255,6 +264,33 @@ function bestOptions(model: HarmonizerModel, voice: number, previousPitch: numbe
   }
   best.count = kept;
   return best;
+}
+
+/** A model's voice tokens by kind: struck notes, the held note of each pitch, rests. */
+interface SlotIds {
+  struck: Int32Array;
+  held: (number | undefined)[];
+  rests: number[];
+}
+
+const slotIdCache = new WeakMap<HarmonizerModel, SlotIds>();
+
+function slotIds(model: HarmonizerModel): SlotIds {
+  let ids = slotIdCache.get(model);
+  if (!ids) {
+    const struck: number[] = [];
+    const held: (number | undefined)[] = [];
+    const rests: number[] = [];
+    for (const id of model.voiceIds) {
+      const info = model.voiceInfo[id]!;
+      if (info.pitch < 0) rests.push(id);
+      else if (info.held) held[info.pitch] = id;
+      else struck.push(id);
+    }
+    ids = { struck: Int32Array.from(struck), held, rests };
+    slotIdCache.set(model, ids);
+  }
+  return ids;
 }
 
 /** Restores the heap property below `i`: a parent's logit is at least its children's (ties: the lower id above). */
