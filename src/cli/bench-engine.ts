@@ -6,6 +6,7 @@ import { abcBarState } from '../abc';
 import { AbcGrammar, DEFAULT_CONTEXT_TOKENS, SatbGrammar, complete, defaultModelDir, encodePrefix, harmonize, loadHarmonizer, loadModel, zeroState, type Grammar, type HarmonizingModel, type LoadedModel, type ModelKind, type ModelType } from '../model';
 import { sampleContinuations } from '../model/decoding/continuations';
 import { boundFigures, overlongMelodyFigure } from './bench-bounds';
+import { reelSeconds } from './bench-harmonizer-tunes';
 import { parseSatb, type Frame } from '../satb';
 import { packageModelsDir } from '../model/model-dir';
 import { gpuCandidates, type ProviderRequest } from '../model/runtime/providers';
@@ -248,7 +249,10 @@ async function harmonizerFigures(dir: string): Promise<void> {
         emit({ bench: `harmonizer: harmonize 16-bar melody (256 frames), beam ${beamWidth}`, provider: model.provider, seconds,
           ...(provider === 'wasm' ? { native_seconds: native[beamWidth] } : beamWidth === 8 ? { target_s: 1 } : {}) });
       }
-      if (provider === 'cpu') await overlongMelodyFigure(model);
+      if (provider === 'cpu') {
+        emit({ bench: 'harmonizer: 32-bar reel with chord symbols (Harmonize Selection on ABC text), beam 8', provider: model.provider, seconds: await reelSeconds(model, 8), target_s: 1 });
+        await overlongMelodyFigure(model);
+      }
     } finally {
       await model.dispose();
     }
