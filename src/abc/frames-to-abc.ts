@@ -32,6 +32,9 @@ export interface AbcVoicesContext {
   lineBreaks?: number[];
   /** The soprano's text as written in the source; when given, V:S is this text instead of one written from the frames. */
   sopranoText?: string;
+  /** Keys the melody changes to, from a frame on: each voice written from frames changes there too, and then starts
+   * with its key written out (a reader may carry the key the voice before it ended in). */
+  keyChanges?: { frame: number; key: KeySignature }[];
   /** Chord symbols and annotations (source text, quotes included) written in the soprano before the note at `frame`. */
   chordSymbols?: { frame: number; text: string }[];
   title?: string;
@@ -109,7 +112,7 @@ export function framesToAbcVoices(frames: Frame[], ctx: AbcVoicesContext): strin
 export function abcVoiceLines(frames: Frame[], voice: number, ctx: AbcVoicesContext): string[] {
   const symbols = new Map<number, string>();
   if (voice === 0) for (const c of ctx.chordSymbols ?? []) symbols.set(c.frame, (symbols.get(c.frame) ?? '') + c.text);
-  const runs = runsOf(frames, voice, new Set(symbols.keys()));
+  const runs = runsOf(frames, voice, new Set([...symbols.keys(), ...(ctx.keyChanges ?? []).map((c) => c.frame)]));
   const fermatas = ctx.fermataFrames?.[voice] ?? new Set(runs.filter((r) => r.fermata && r.entry.kind === 'note').map((r) => r.start));
   const shift = ctx.semitones + (voice === 0 ? ctx.melodyOctave ?? 0 : 0);
   return writeVoice(runs, frames.length, { ...ctx, semitones: shift }, symbols, fermatas);
@@ -170,12 +173,14 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
   };
   /** The next bar line or line break: a note is split (and tied) at either. */
   const nextBoundary = (t: number) => Math.min(nextBarLine(t), sortedBreaks.find((b) => b > t) ?? Number.MAX_SAFE_INTEGER);
-  const signature = keyAccidentals(ctx.key);
+  const keyChanges = new Map((ctx.keyChanges ?? []).map((c) => [c.frame, c.key]));
+  let key = ctx.key;
+  let signature = keyAccidentals(key);
   const accidentals = new BarAccidentals();
   const out: string[] = [];
   const barGap = ctx.spacedBarLines ? ' ' : '';
   const fermata = ctx.fermata ?? 'H';
-  let line = ctx.openingBarLine ?? '';
+  let line = (keyChanges.size > 0 ? `[K:${formatKey(key)}]` : '') + (ctx.openingBarLine ?? '');
   let afterBar = false;
   let barsOnLine = 0;
   let time = 0;
@@ -186,10 +191,16 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
     if (afterBar) line += barGap;
     afterBar = false;
     const len = lengthText(length, ctx.unitLength);
+    const newKey = firstOfRun ? keyChanges.get(run.start) : undefined;
+    if (newKey) {
+      key = newKey;
+      signature = keyAccidentals(key);
+      line += `[K:${formatKey(key)}]`;
+    }
     if (firstOfRun) line += symbols.get(run.start) ?? '';
     for (let f = time; f < time + length; f++) if (fermatas.has(f)) line += fermata;
     if (run.entry.kind === 'note') {
-      const p = spellPitch(run.entry.pitch - ctx.semitones, ctx.key);
+      const p = spellPitch(run.entry.pitch - ctx.semitones, key);
       const inForce = accidentals.get(p.letter, p.octave) ?? signature[p.letter];
       const acc = inForce === p.accidental ? undefined : p.accidental;
       if (acc !== undefined) accidentals.set(p.letter, p.octave, acc);

@@ -3,7 +3,7 @@ import { maxOf } from '../common/arrays';
 import type { NotationDiagnostic, SourceRange } from '../common/diagnostic';
 import { MAX_PIECE_SIXTEENTHS } from '../common/limits';
 import { Fraction } from '../music/fraction';
-import type { KeySignature } from '../music/key';
+import { formatKey, type KeySignature } from '../music/key';
 import { semitonesToReference } from '../music/pitch';
 import type { Frame, VoiceEntry } from '../satb/types';
 import { lineIndexFor } from './parse';
@@ -42,6 +42,9 @@ export interface AbcFramesResult {
   openingBarLine: string;
   /** Frames whose note starts a new music line in the source (a line break between notes, not continued by `\`); ascending. */
   lineBreaks: number[];
+  /** Keys the voice changes to after its first note (a `K:` line or `[K:]` in the body), at the frame of the first
+   * note read in it; ascending. */
+  keyChanges: { frame: number; key: KeySignature }[];
   /** Chord symbols and annotations written before the voice's notes (`"G"`, `"^intro"`), at the frame of that note; ascending. */
   chordSymbols: AbcBarLine[];
   /** Per frame, the source element it came from (undefined for frames that fill a gap). */
@@ -110,7 +113,20 @@ export function abcVoiceToFrames(tune: AbcTune, voiceId?: string): AbcFramesResu
   const { barLines, finalBarLine, openingBarLine, lineBreaks } = barLinesOf(tune, voice, events);
   const chordSymbols = chordSymbolsOf(tune, voice, events, frames.length);
   const unitLength = events[0]?.unitLength ?? tune.unitLength;
-  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, openingBarLine, lineBreaks, chordSymbols, sources, diagnostics, ...(overlong ? { overlong } : {}) };
+  const keyChanges = keyChangesOf(events, frames.length);
+  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, openingBarLine, lineBreaks, keyChanges, chordSymbols, sources, diagnostics, ...(overlong ? { overlong } : {}) };
+}
+
+function keyChangesOf(events: readonly TimedEvent[], frameCount: number): AbcFramesResult['keyChanges'] {
+  const changes: AbcFramesResult['keyChanges'] = [];
+  events.forEach((ev, i) => {
+    if (i === 0 || formatKey(ev.key) === formatKey(events[i - 1].key)) return;
+    const frame = sixteenths(ev.onset).value;
+    if (frame >= frameCount) return;
+    if (changes.length > 0 && changes[changes.length - 1].frame === frame) changes.pop();
+    changes.push({ frame, key: ev.key });
+  });
+  return changes;
 }
 
 /** Chord symbols and annotations as written, each at the frame of the note or rest that follows it. */

@@ -116,3 +116,26 @@ test("a header field abcjs would play as notes (the Nottingham tunes' Y:AB) is k
   assert.deepEqual(firstNotes.map((e) => e.start), [0, 0, 0, 0], 'all four voices start together');
   assert.ok(played.setUpAudio({}).tracks[0].some((e) => e.cmd === 'note' && e.pitch === 78), 'the melody plays F#');
 });
+
+test('a tune that changes key: every voice changes with it, so each lower note sounds the chord written over it in abcjs and in our reading', async () => {
+  // Part A in G, part B in D (a K: line in the body, as the Nottingham tunes write it); "C" needs C natural, "A" C#.
+  const tune = `X:1\nT:Two keys\nM:6/8\nL:1/8\nK:G\n"G"B2G G2E|"C"c2e "G"d2B|"C"cBA "D"A2F|"G"G3 G3|\nK:D\n"D"A2F A2d|"A"e2c "D"d2A|"G"B2G "A"A2c|"D"d3 d3|]\n`;
+  const out = await harmonizeText(fakeHarmonizer(), tune, 'abc', undefined, { beamWidth: 4 });
+  assert.ok(sameMelody(tune, out), out);
+  const { frames, melody, labels } = voicesOf(out);
+  for (const v of ['A', 'T', 'B']) assert.equal(abcVoiceToFrames(parseAbc(out).tunes[0], v).semitones, melody.semitones, `voice ${v} is read in the tune's key`);
+  for (const s of melody.chordSymbols) {
+    const tones = chordPitchClasses(labels[s.frame]!);
+    for (let v = 1; v < 4; v++) assert.ok(tones.has(mod12(pitch(frames[s.frame], v))), `frame ${s.frame} (${s.text}), voice ${v}\n${out}`);
+  }
+  // abcjs plays the lower voices as we read them: each track's pitch classes at the chord onsets are chord tones.
+  const [played] = abcjs.parseOnly(out) as unknown as { setUpAudio(o: object): { tracks: { cmd: string; pitch: number; start: number }[][] } }[];
+  const tracks = played.setUpAudio({}).tracks;
+  for (const s of melody.chordSymbols) {
+    const tones = chordPitchClasses(labels[s.frame]!);
+    for (let v = 1; v < 4; v++) {
+      const note = tracks[v].find((e) => e.cmd === 'note' && Math.abs(e.start - s.frame / 16) < 1e-6);
+      if (note) assert.ok(tones.has(mod12(note.pitch + melody.semitones)), `abcjs, voice ${v} at frame ${s.frame} (${s.text}) plays ${note.pitch}`);
+    }
+  }
+});
