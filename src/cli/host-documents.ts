@@ -40,6 +40,11 @@ export function tuneWithoutBarLines(bytes = MEGABYTE): string {
   return grow(bytes, () => 'DEFG ABcd efga gfed cBAG FEDC DEFG ABcd\n', 'X:1\nT:No bar lines\nM:4/4\nL:1/8\nK:D\n');
 }
 
+/** One tune with a problem on every line (an unterminated chord symbol): 90,000 diagnostics in 1 MB. */
+export function problemOnEveryLine(bytes = MEGABYTE): string {
+  return grow(bytes, () => 'DEFG AB"c|\n', 'X:1\nT:Problems\nM:4/4\nL:1/8\nK:D\n');
+}
+
 /** One tune of `voices` voices (`V:n` then one bar each), as in the issue's 20,000-voice input. */
 export function manyVoices(voices = 20_000): string {
   const lines = ['X:1', 'T:Many voices', 'M:4/4', 'L:1/4', 'K:C'];
@@ -73,6 +78,7 @@ export function hostDocuments(corpora: string): HostDocument[] {
   const docs: HostDocument[] = [
     { name: 'tunebook of many tunes, 1 MB', language: 'abc', text: manyTunes() },
     { name: 'one tune without bar lines, 1 MB', language: 'abc', text: tuneWithoutBarLines() },
+    { name: 'a problem on every line, 1 MB', language: 'abc', text: problemOnEveryLine() },
     { name: '20,000 voices, 263 KB', language: 'abc', text: manyVoices(20_000) },
     { name: '80,000 voices, 1 MB', language: 'abc', text: manyVoices(80_000) },
     { name: 'one music line, 200 KB', language: 'abc', text: singleLongLine() },
