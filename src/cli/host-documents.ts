@@ -82,6 +82,7 @@ export function hostDocuments(corpora: string): HostDocument[] {
     { name: '20,000 voices, 263 KB', language: 'abc', text: manyVoices(20_000) },
     { name: '80,000 voices, 1 MB', language: 'abc', text: manyVoices(80_000) },
     { name: 'one music line, 200 KB', language: 'abc', text: singleLongLine() },
+    { name: 'one music line, 1 MB', language: 'abc', text: singleLongLine(MEGABYTE) },
   ];
   const tunebook = join(corpora, 'tunebooks', 'old-time-tunebook.abc');
   if (existsSync(tunebook)) docs.push({ name: 'old-time tunebook repeated, 1 MB', language: 'abc', text: repeatedTunebook(readFileSync(tunebook, 'utf8')) });

@@ -49,3 +49,16 @@ test('SATB: metadata, after END, comments and half-written tokens are not', () =
   assert.equal(blocker('satb', 'START\n% my ┃'), 'comment');
   assert.equal(blocker('satb', 'START\n(72,Fa┃'), 'inside a token');
 });
+
+test('ABC: a line of chord symbols and decorations in any order: inside one exactly when an odd number of its marks came before', () => {
+  const marks = ['"', '!', 'A', ' '];
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let n = 0; n < 500; n++) {
+    const line = Array.from({ length: 1 + Math.floor(next() * 12) }, () => marks[Math.floor(next() * marks.length)]).join('');
+    const quotes = line.split('"').length - 1;
+    const bangs = line.replace(/"[^"]*"/g, '').split('!').length - 1;
+    const expected = quotes % 2 === 1 ? 'inside a chord symbol' : bangs % 2 === 1 ? 'inside a decoration' : undefined;
+    assert.equal(completionBlocker('abc', HEADER + line, HEADER.length + line.length), expected, JSON.stringify(line));
+  }
+});

@@ -26,8 +26,9 @@ export function completionBlocker(language: NotationLanguage, text: string, offs
 function abcBlocker(text: string, lineStart: number, before: string, finishToken: boolean): string | undefined {
   // `+:` continues a field line.
   if (/^\s*[A-Za-z+]:/.test(before)) return 'field line';
-  if (count(before, '"') % 2 === 1) return 'inside a chord symbol';
-  if (!finishToken && count(before.replace(/"[^"]*"/g, ''), '!') % 2 === 1) return 'inside a decoration';
+  const open = openMarks(before);
+  if (open.chordSymbol) return 'inside a chord symbol';
+  if (!finishToken && open.decoration) return 'inside a decoration';
   // The body of a tune begins after its K: line; before that the header is being written.
   const tuneText = text.slice(tuneStartBefore(text, lineStart), lineStart);
   if (!/^K:/m.test(tuneText)) return 'tune header';
@@ -63,8 +64,15 @@ function stripComments(text: string): string {
   return text.replace(/%[^\n]*/g, '');
 }
 
-function count(s: string, ch: string): number {
-  let n = 0;
-  for (const c of s) if (c === ch) n++;
-  return n;
+/** Whether the line so far ends inside a chord symbol (`"...`), or outside them inside a decoration (`!...`): one
+ * pass, since it runs on every keystroke and a music line may be a megabyte long. */
+function openMarks(line: string): { chordSymbol: boolean; decoration: boolean } {
+  let chordSymbol = false;
+  let decoration = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x22) chordSymbol = !chordSymbol;
+    else if (c === 0x21 && !chordSymbol) decoration = !decoration;
+  }
+  return { chordSymbol, decoration };
 }
