@@ -139,3 +139,14 @@ test('a tune that changes key: every voice changes with it, so each lower note s
     }
   }
 });
+
+test('a melody that reaches above the model\'s vocabulary (moved down an octave for the model) keeps its lower voices under it where it sounds, not an octave lower', async () => {
+  // In G, the b' moves to the search key's E6, past the vocabulary: the model reads the melody an octave down.
+  const tune = `X:1\nT:Up high\nM:6/8\nL:1/8\nK:G\nD|"G"GBd g2b|"C"age "G"d2B|"Am"cea "D"f2d|"G"g3 gbg|"C"e2g "G"d2B|"D"A2d "G"B2G|"D"FAd "D7"fed|"G"g3 g2|]\n`;
+  const out = await harmonizeText(fakeHarmonizer(), tune, 'abc', undefined, { beamWidth: 4 });
+  assert.ok(sameMelody(tune, out));
+  const { frames } = voicesOf(out);
+  const strikes = frames.filter((f) => f.voices[1].kind === 'note' && !f.voices[1].held);
+  const wide = strikes.filter((f) => pitch(f, 0) - pitch(f, 1) > 12);
+  assert.ok(wide.length <= strikes.length / 4, `${wide.length} of ${strikes.length} alto notes more than an octave below the melody\n${out}`);
+});

@@ -72,6 +72,36 @@ test('the harmonizer never writes parallels, chromatic clashes, crossings or not
   );
 });
 
+/** A random melody in C, a note on each beat and a chromatic neighbour note (F#, C#, G#...) between some of them. */
+const chromaticMelodyArb = fc
+  .array(fc.record({ step: fc.integer({ min: -4, max: 4 }), chromatic: fc.integer({ min: 0, max: 1 }) }), { minLength: 4, maxLength: 12 })
+  .map((beats) => {
+    const frames: Frame[] = [];
+    let pitch = 72;
+    const scale = [0, 2, 4, 5, 7, 9, 11];
+    for (const b of beats) {
+      pitch = Math.min(79, Math.max(64, pitch + b.step));
+      while (!scale.includes(mod12(pitch))) pitch++;
+      const passing = b.chromatic === 0 ? pitch : scale.includes(mod12(pitch - 1)) ? pitch + 1 : pitch - 1;
+      for (const p of [pitch, pitch, passing, pitch]) frames.push({ fermata: false, voices: [{ kind: 'note', pitch: p, held: false }, SLOT, SLOT, SLOT] });
+    }
+    return frames;
+  });
+
+test('an accompaniment that strikes on the beat chooses there notes it can hold against the melody until the next beat: no clash, no crossing, no strike between beats (300 random melodies)', async () => {
+  const model = fakeHarmonizer();
+  await fc.assert(
+    fc.asyncProperty(chromaticMelodyArb, async (frames) => {
+      const strikes = frames.map((_, f) => f % 4 === 0);
+      const [best] = await harmonize(model, frames, { beamWidth: 4, strikes });
+      const held = faults(best.frames).filter((x) => /clash 0-|above 0/.test(x));
+      const between = best.frames.flatMap((f, i) => (strikes[i] ? [] : f.voices.slice(1).flatMap((v, k) => (v.kind === 'note' && !v.held ? [`frame ${i}: voice ${k + 1} strikes`] : []))));
+      assert.deepEqual([...held, ...between], []);
+    }),
+    { numRuns: 300, seed: 20261204 },
+  );
+});
+
 test('without the rules the same model writes parallel octaves (the property above can fail)', async () => {
   const model = fakeHarmonizer();
   const frames: Frame[] = [72, 74, 76, 77].map((pitch) => ({ fermata: false, voices: [{ kind: 'note', pitch, held: false }, SLOT, SLOT, SLOT] }));

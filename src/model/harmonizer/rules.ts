@@ -31,7 +31,14 @@ export interface FrameRules {
   allowed?: readonly boolean[];
 }
 
-/** The number of rules a candidate pitch (-1: a rest) for `voice` would break. */
+/**
+ * What a chromatic clash or parallel fifths or octaves count for against another rule (a range, the spacing, a
+ * crossing): they are what a listener hears first, so where the given notes force a rule to give way, the others
+ * give way before them.
+ */
+export const HEARD_FIRST = 2;
+
+/** The number of rules a candidate pitch (-1: a rest) for `voice` would break, a clash or parallel counting HEARD_FIRST. */
 export function violations(voice: number, pitch: number, rules: FrameRules): number {
   return voiceJudge(voice, rules)(pitch);
 }
@@ -74,9 +81,9 @@ export function voiceJudge(voice: number, rules: FrameRules): (pitch: number) =>
     }
     for (let i = 0; i < others.length; i += 4) {
       const other = others[i];
-      if (clashes[pc * 12 + others[i + 1]]) broken++;
+      if (clashes[pc * 12 + others[i + 1]]) broken += HEARD_FIRST;
       const parallel = others[i + 3] === 1 ? parallelPerfect(others[i + 2], other, prev, pitch) : parallelPerfect(prev, pitch, others[i + 2], other);
-      if (parallel) broken++;
+      if (parallel) broken += HEARD_FIRST;
     }
     return broken;
   };

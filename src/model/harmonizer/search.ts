@@ -33,6 +33,9 @@ export interface HarmonizerSearchOptions {
   chords?: readonly (ChordLabel | undefined)[];
   /** Semitones from the search's pitches to the sounding ones (ranges are judged there). */
   toSounding?: number;
+  /** Semitones from the melody's tokens to the octave the lower voices are set against (a melody moved by an octave
+   * to fit the model's vocabulary, which sounds where it is written): the rules judge the soprano there. */
+  melodyOffset?: number;
   scale?: readonly number[];
   /** Pitch classes the lower voices may use (a mode's notes); chord symbols add theirs. Undefined: any. */
   pitchClasses?: readonly number[];
@@ -44,7 +47,7 @@ export interface HarmonizerSearchOptions {
 export interface SearchResult {
   frames: Frame[];
   logprob: number;
-  /** Rules broken in the result (0 unless the given notes forced it). */
+  /** Rules broken in the result, a clash or parallel counting HEARD_FIRST (0 unless the given notes forced it). */
   violations: number;
 }
 
@@ -101,6 +104,7 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
   const finalChord = resolveFinalChord(frames, context, options.finalChord);
   const { plans, clashes } = planFrames(frames, { chords: options.chords, beatLength, positions: positionsInBar(frames.length, context), scale: options.scale, pitchClasses: options.pitchClasses, strikes: options.strikes, finalChord });
   const toSounding = options.toSounding ?? 0;
+  const melodyOffset = options.melodyOffset ?? 0;
   const net = model.network;
   const encoding = await net.encode(melody);
   throwIfAborted(signal);
@@ -119,8 +123,8 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
     const row = encoding.subarray(f * W, (f + 1) * W);
     for (let b = 0; b < B; b++) enc.set(row, b * W);
     const out = await net.step(enc, beams.map((x) => x.prev[0]), beams.map((x) => x.prev[1]), beams.map((x) => x.prev[2]), state);
-    const soprano = writtenPitch(frame.voices[0]);
-    const ahead = f + 1 < frames.length ? new Lookahead(soprano, writtenPitch(frames[f + 1].voices[0]), plans[f + 1], toSounding, clashes) : undefined;
+    const soprano = heardPitch(frame.voices[0], melodyOffset);
+    const ahead = lookahead(frames, plans, f, melodyOffset, toSounding, clashes);
     let partials: Partial[] = beams.map((beam, b) => ({ beam: b, ids: [], pitches: [soprano, ...frame.voices.slice(1).map(givenPitch)], logprob: beam.logprob, broken: beam.broken }));
     for (let voice = 1; voice <= 3; voice++) {
       const given = frame.voices[voice];
@@ -327,39 +331,51 @@ function bassFits(tenor: number, rules: FrameRules, allowed: readonly boolean[],
 }
 
 /**
- * One frame of foresight for the voices the next frame constrains (a chord symbol's tones, the final tonic chord):
- * a pitch from which the voice could reach none of the next frame's allowed pitches without parallels, a clash or a
- * crossing against the soprano (whose next note is known) would leave the search no clean way on.
+ * Foresight to the next frame where the lower voices may strike: a note chosen now sounds until then. A pitch that
+ * would clash with, or cross above, a melody note before then, or from which the voice could reach none of that
+ * frame's allowed pitches (a chord symbol's tones, the final tonic chord) without parallels, a clash or a crossing
+ * against the soprano, would leave the search no clean way on.
  */
+function lookahead(frames: readonly Frame[], plans: readonly FramePlan[], f: number, offset: number, toSounding: number, clashes: readonly boolean[]): Lookahead | undefined {
+  let next = f + 1;
+  while (next < frames.length && !plans[next].strikeAllowed) next++;
+  const heldOver: number[] = [];
+  for (let h = f + 1; h < next; h++) heldOver.push(heardPitch(frames[h].voices[0], offset));
+  const strike = next < frames.length ? { before: heardPitch(frames[next - 1].voices[0], offset), soprano: heardPitch(frames[next].voices[0], offset), plan: plans[next] } : undefined;
+  return heldOver.length > 0 || strike ? new Lookahead(heldOver, strike, toSounding, clashes) : undefined;
+}
+
 class Lookahead {
   private readonly memo = new Map<number, boolean>();
 
   constructor(
-    private readonly soprano: number,
-    private readonly nextSoprano: number,
-    private readonly next: FramePlan,
+    /** The soprano's pitches (-1: rest) the chosen note is held against before the next strike. */
+    private readonly heldOver: readonly number[],
+    /** The next frame where the voices may strike: the soprano just before it and there, and what it allows. */
+    private readonly strike: { before: number; soprano: number; plan: FramePlan } | undefined,
     private readonly toSounding: number,
     private readonly clashes: readonly boolean[],
   ) {}
 
   closesTheWay(voice: number, pitch: number): boolean {
-    const allowed = this.next.allowed[voice];
-    if (!allowed || pitch < 0) return false;
+    if (pitch < 0) return false;
     const key = voice * 1000 + pitch;
     let closed = this.memo.get(key);
     if (closed === undefined) {
-      closed = !this.someWayOn(voice, pitch, allowed);
+      const allowed = this.strike?.plan.allowed[voice];
+      closed = this.heldOver.some((s) => s >= 0 && (pitch > s || chromaticClash(pitch, s, this.clashes))) || (allowed !== undefined && !this.someWayOn(voice, pitch, allowed));
       this.memo.set(key, closed);
     }
     return closed;
   }
 
   private someWayOn(voice: number, pitch: number, allowed: readonly boolean[]): boolean {
+    const { before, soprano } = this.strike!;
     const [lo, hi] = VOICE_SOUNDING_RANGES[voice];
     for (let q = lo - this.toSounding; q <= hi - this.toSounding; q++) {
       if (!allowed[((q % 12) + 12) % 12]) continue;
-      if (this.nextSoprano >= 0 && (q > this.nextSoprano || chromaticClash(q, this.nextSoprano, this.clashes))) continue;
-      if (parallelPerfect(this.soprano, this.nextSoprano, pitch, q)) continue;
+      if (soprano >= 0 && (q > soprano || chromaticClash(q, soprano, this.clashes))) continue;
+      if (parallelPerfect(before, soprano, pitch, q)) continue;
       return true;
     }
     return false;
@@ -423,6 +439,10 @@ function lastSopranoPitchClass(frames: readonly Frame[]): number {
 
 function writtenPitch(v: VoiceEntry): number {
   return v.kind === 'note' ? v.pitch : -1;
+}
+
+function heardPitch(v: VoiceEntry, offset: number): number {
+  return v.kind === 'note' ? v.pitch + offset : -1;
 }
 
 function givenPitch(v: VoiceEntry): number | undefined {

@@ -29,6 +29,9 @@ export interface AbcMelodySearch {
  */
 export function abcMelodySearch(melody: AbcFramesResult, vocabulary: readonly [number, number], style: HarmonizeStyle): AbcMelodySearch {
   const octave = melodyOctave(melody.frames, vocabulary, -melody.semitones);
+  // The octave the lower voices are set against: the soprano's range without the vocabulary's limits. A melody the
+  // vocabulary moves below its written octave sounds there; the voices under it keep to its written octave.
+  const heard = melodyOctave(melody.frames, [0, 127], -melody.semitones);
   const frames = melody.frames.map((f) => ({ ...f, voices: f.voices.map((v) => (v.kind === 'note' ? { ...v, pitch: v.pitch + octave } : v)) }));
   const minor = isMinorish(melody.key.mode);
   const barLength = barSixteenths(melody.meter);
@@ -42,6 +45,7 @@ export function abcMelodySearch(melody: AbcFramesResult, vocabulary: readonly [n
     // The lower voices sound where the search puts them (in the chorale's ranges); only the melody is moved back by
     // the octave, to sound as written.
     toSounding: -melody.semitones,
+    melodyOffset: heard - octave,
     pitchClasses: notes,
     scale: notes,
     finalChord: finalChord(frames, minor, chords),
