@@ -150,3 +150,22 @@ test('a melody that reaches above the model\'s vocabulary (moved down an octave 
   const wide = strikes.filter((f) => pitch(f, 0) - pitch(f, 1) > 12);
   assert.ok(wide.length <= strikes.length / 4, `${wide.length} of ${strikes.length} alto notes more than an octave below the melody\n${out}`);
 });
+
+test('in a modal tune the lower voices leave out a chord tone the melody contradicts while the chord lasts: no C# under "A" where the tune sings C natural', async () => {
+  const tune = `X:1\nT:Modal\nM:4/4\nL:1/8\nK:Ador\n"A"e2 a2 e2 c2|"G"d2 B2 G2 B2|"A"A2 E2 A2 B2|"A"c2 B2 A4|"A"A2 AB cB cd|"E"e2 c2 "A"A4|]\n`;
+  const out = await harmonizeText(fakeHarmonizer(), tune, 'abc', undefined, { beamWidth: 4 });
+  const { frames, melody, labels } = voicesOf(out);
+  const symbols = melody.chordSymbols;
+  let checked = 0;
+  symbols.forEach((s, i) => {
+    const end = symbols[i + 1]?.frame ?? frames.length;
+    const span = frames.slice(s.frame, end);
+    const sung = new Set(span.map((f) => mod12(pitch(f, 0))));
+    const label = labels[s.frame]!;
+    const third = mod12(label.root + 4);
+    if (label.quality !== 'maj' || !sung.has(mod12(third - 1))) return;
+    checked++;
+    for (const f of span) for (let v = 1; v < 4; v++) assert.notEqual(mod12(pitch(f, v)), third, `${s.text} at frame ${s.frame}: voice ${v} sounds the third the melody contradicts\n${out}`);
+  });
+  assert.ok(checked >= 2, `${checked} chords checked`);
+});

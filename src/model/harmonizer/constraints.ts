@@ -57,11 +57,12 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
   }));
   const chords = options.chords;
   if (chords) {
+    let tones: boolean[] = [];
     for (let f = 0; f < n; f++) {
       const chord = chords[f];
       if (!chord) continue;
       const changes = f === 0 || !sameChord(chords[f - 1], chord);
-      const tones = mask(chordPitchClasses(chord));
+      if (changes) tones = uncontradictedTones(frames, chords, f, clashes);
       if (!changes && options.positions[f] % options.beatLength !== 0) {
         if (everywhere) plans[f].allowed = [undefined, ...[1, 2, 3].map(() => everywhere.map((ok, pc) => ok || tones[pc]))];
         continue;
@@ -95,6 +96,22 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
     }
   }
   return { plans, clashes };
+}
+
+/**
+ * The tones of the chord that starts at `start` that the melody does not contradict while the chord lasts: under
+ * "A" a melody singing C natural leaves out the C# (the lower voices sound the open fifth), as a fiddler's chord
+ * would. The root stays: the bass needs it.
+ */
+function uncontradictedTones(frames: readonly Frame[], chords: readonly (ChordLabel | undefined)[], start: number, clashes: readonly boolean[]): boolean[] {
+  const chord = chords[start]!;
+  const tones = mask(chordPitchClasses(chord));
+  for (let f = start; f < frames.length && sameChord(chords[f], chord); f++) {
+    const sung = sopranoPitch(frames, f);
+    if (sung < 0) continue;
+    for (let pc = 0; pc < 12; pc++) if (tones[pc] && pc !== mod12(chord.root) && clashes[pc * 12 + mod12(sung)]) tones[pc] = false;
+  }
+  return tones;
 }
 
 /** For each frame, the length of the run of soprano rests it lies in (0 where the soprano sounds). */
