@@ -72,6 +72,9 @@ interface Partial {
   broken: number;
 }
 
+/** Beam width from which the tenor and bass layers run in two batches (beamSearch). */
+const SPLIT_WIDTH = 16;
+
 /** Widest beam a search that broke a rule is run again with. */
 const WIDEST_RETRY = 32;
 
@@ -134,18 +137,11 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
         partials = partials.map((p) => ({ ...p, ids: [...p.ids, id] }));
         continue;
       }
-      const logits = voice === 1
-        ? out.altoLogits
-        : voice === 2
-          ? await net.tenor(gatherRows(out.hidden, partials.map((p) => p.beam), net.outputWidth), partials.map((p) => p.ids[0]))
-          : await net.bass(gatherRows(out.hidden, partials.map((p) => p.beam), net.outputWidth), partials.map((p) => p.ids[0]), partials.map((p) => p.ids[1]));
       // The best partials so far, by rank, ties by beam then by the order made: a stable sort of all, cut short.
       const capacity = voice === 3 ? width : width * PARTIALS_PER_BEAM;
       const next: Partial[] = [];
       const ranks: number[] = [];
-      partials.forEach((p, i) => {
-        const r = voice === 1 ? p.beam : i;
-        const rowLogits = logits.subarray(r * V, (r + 1) * V);
+      const consider = (p: Partial, rowLogits: Float32Array): void => {
         const floor = next.length === capacity ? ranks[capacity - 1] : -Infinity;
         // No choice adds more to the logprob than the best logit less the norm (which is at least that logit).
         const top = maxOf(rowLogits);
@@ -169,7 +165,30 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
             ranks.pop();
           }
         }
-      });
+      };
+      if (voice === 1) {
+        for (const p of partials) consider(p, out.altoLogits.subarray(p.beam * V, (p.beam + 1) * V));
+      } else {
+        const layer = (batch: Partial[]): Promise<Float32Array> => {
+          const hidden = gatherRows(out.hidden, batch.map((p) => p.beam), net.outputWidth);
+          return voice === 2 ? net.tenor(hidden, batch.map((p) => p.ids[0])) : net.bass(hidden, batch.map((p) => p.ids[0]), batch.map((p) => p.ids[1]));
+        };
+        // Partials come best first. In a wide beam the later ones go through the layer only where the earlier ones'
+        // choices have left them room: a choice never raises a partial's rank (the margin covers rounding). A layer's
+        // row does not depend on the other rows of its batch. (A narrow beam's batches are too small to gain by it.)
+        const first = width >= SPLIT_WIDTH ? Math.min(partials.length, width) : partials.length;
+        let batch = partials.slice(0, first);
+        for (let phase = 0; batch.length > 0; phase++) {
+          const logits = await layer(batch);
+          batch.forEach((p, i) => consider(p, logits.subarray(i * V, (i + 1) * V)));
+          if (phase > 0) break;
+          const floor = next.length === capacity ? ranks[capacity - 1] : -Infinity;
+          batch = partials.slice(first).filter((p) => {
+            const bound = p.logprob - PENALTY * p.broken;
+            return bound + 1e-6 * (1 + Math.abs(bound)) >= floor;
+          });
+        }
+      }
       partials = next;
     }
     if (partials.length > width) {
