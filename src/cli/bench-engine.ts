@@ -231,7 +231,13 @@ export async function benchEngine(options: BenchEngineOptions = {}): Promise<voi
   await harmonizerFigures(options.modelDirs?.harmonizer ?? defaultModelDir('harmonizer'));
 }
 
-/** Harmonize Selection's engine: the harmonizer on a 16-bar melody at each beam width, native and WebAssembly. */
+/** The harmonizer's figures alone (`bench --harmonizer-only`). */
+export async function benchHarmonizer(): Promise<void> {
+  emit({ bench: 'machine', machine: machineName(), node: process.version });
+  await harmonizerFigures(defaultModelDir('harmonizer'));
+}
+
+/** Harmonize Selection's engine: the harmonizer on a 16-bar melody at each beam width and on a reel, native and WebAssembly. */
 async function harmonizerFigures(dir: string): Promise<void> {
   if (!existsSync(join(dir, 'config.json'))) {
     emit({ bench: 'harmonizer', skipped: `no harmonizer at ${dir}` });

@@ -1,4 +1,4 @@
-import { benchEngine } from '../bench-engine';
+import { benchEngine, benchHarmonizer } from '../bench-engine';
 import { benchHost } from '../bench-host';
 import { benchWorker } from '../bench-worker';
 import { LIMITS } from '../../common/limits';
@@ -17,15 +17,19 @@ function tokenizerBench(): TokenizerBench | undefined {
 }
 
 export const bench: CliCommand = {
-  summary: 'print performance figures as JSON lines (tokenizers, decoding, completion latency, harmonization, the extension host per edit; --host-only for the last)',
+  summary: 'print performance figures as JSON lines (tokenizers, decoding, completion latency, harmonization, the extension host per edit; --host-only for the last, --harmonizer-only for Harmonize Selection\'s engine)',
   async run(args) {
-    const { flags } = parseArgs(args, { command: 'bench', flags: ['abc-model', 'cold-requests', 'provider', 'requests', 'satb-model'], booleans: ['engine-only', 'host-only'] });
+    const { flags } = parseArgs(args, { command: 'bench', flags: ['abc-model', 'cold-requests', 'provider', 'requests', 'satb-model'], booleans: ['engine-only', 'harmonizer-only', 'host-only'] });
     const options = {
       requests: numberFlag(flags, 'requests', LIMITS.benchRequests, 200),
       coldRequests: numberFlag(flags, 'cold-requests', LIMITS.benchRequests, undefined),
       provider: providerFlag(flags),
       modelDirs: { satb: flags.get('satb-model'), abc: flags.get('abc-model') },
     };
+    if (flags.has('harmonizer-only')) {
+      await benchHarmonizer();
+      return 0;
+    }
     if (flags.has('host-only')) {
       await benchHost();
       return 0;
