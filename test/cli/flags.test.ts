@@ -77,7 +77,7 @@ test('a flag a command does not take is refused, naming it and the flags the com
   await assert.rejects(runComplete([abc, '--at', '6:8', '--temp', '1'], io), /unknown flag --temp for complete/);
   await assert.rejects(runInProcess('transpose', [abc, '--semitone', '2']), /unknown flag --semitone for transpose \(its flags: --semitones, --to, --tune\)/);
   await assert.rejects(runInProcess('eval', ['--piece', '3']), /unknown flag --piece for eval/);
-  await assert.rejects(runInProcess('bench', ['--engineonly']), /unknown flag --engineonly for bench \(its flags: .*--engine-only\)/);
+  await assert.rejects(runInProcess('bench', ['--engineonly']), /unknown flag --engineonly for bench \(its flags: .*--engine-only, --harmonizer-only, --host-only\)/);
   await assert.rejects(runInProcess('corpus', ['--output', dir]), /unknown flag --output for corpus \(its flags: --out\)/);
 });
 
