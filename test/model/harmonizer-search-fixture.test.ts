@@ -10,9 +10,12 @@ import { buildCases, caseFrames, caseOptions, type SearchCase } from './helpers/
 /**
  * The shipped harmonizer's search gives the same harmonizations as when the fixture was written: a guard for work
  * on the search's speed, which must not change what it chooses. The fixture holds each case's search input and
- * output. It was written by the search of commit 24f73f3 (before the speed work) with
- * `BACHBOT_WRITE_SEARCH_FIXTURE=1 npx tsx --test test/model/harmonizer-search-fixture.test.ts`; write it again only
- * where a change is meant to change the harmonizations (the model, the rules, the plan), and say so in the commit.
+ * output. It was first written by the search of commit 24f73f3 (before the speed work), and written again by changes
+ * meant to change harmonizations (the rules, the plan). The cases at beam 32 and the two searched again wider were
+ * added from the search with its shortcuts turned off (every candidate judged, no floors, the wider search never
+ * given up, one batch per layer), which gave the other cases' outputs too. Write it again with
+ * `BACHBOT_WRITE_SEARCH_FIXTURE=1 npx tsx --test test/model/harmonizer-search-fixture.test.ts` only where a change is
+ * meant to change the harmonizations (the model, the rules, the plan), and say so in the commit.
  */
 const MODEL = resolve(__dirname, '..', '..', 'models', 'harmonizer');
 const CORPORA = process.env.BACHBOT_CORPORA ?? resolve(__dirname, '..', '..', '..', 'shared', 'corpora');
@@ -33,7 +36,7 @@ function summary(results: SearchResult[]): Expected[] {
   return results.map((r) => ({ frames: r.frames.map((f) => f.voices.slice(1).map(voiceToken).join(' ')), logprob: r.logprob, violations: r.violations }));
 }
 
-test('the harmonizer search chooses the fixture\'s frames for a chorale, a reel, a jig and a modal tune', { skip: !existsSync(join(MODEL, 'config.json')) && 'no models/harmonizer' }, async () => {
+test('the harmonizer search chooses the fixture\'s frames for a chorale at beam 1, 8 and 32, reels, a jig and a modal tune', { skip: !existsSync(join(MODEL, 'config.json')) && 'no models/harmonizer' }, async () => {
   const model = await loadHarmonizer(MODEL);
   try {
     if (process.env.BACHBOT_WRITE_SEARCH_FIXTURE === '1') {
@@ -42,7 +45,7 @@ test('the harmonizer search chooses the fixture\'s frames for a chorale, a reel,
       writeFileSync(FIXTURE, JSON.stringify({ cases } satisfies Fixture, null, 1) + '\n');
     }
     const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Fixture;
-    assert.equal(fixture.cases.length, 5);
+    assert.equal(fixture.cases.length, 8);
     for (const c of fixture.cases) {
       const got = summary(await searchHarmonization(model, caseFrames(c), caseOptions(c)));
       assert.equal(got.length, c.results.length, c.name);

@@ -1,7 +1,7 @@
 /**
  * Fixed harmonizer search inputs for the search regression test (harmonizer-search-fixture.test.ts): a Bach chorale
- * melody, a reel and a jig with chord symbols, a tune without symbols, each as the frames and options that
- * Harmonize Selection hands the search. Stored in the fixture with the search's output, so that the fixture judges
+ * melody at beam 1, 8 and 32; reels, a jig, a modal and a morris tune with chord symbols, as the frames and options
+ * that Harmonize Selection hands the search (two of them break a rule, so the search runs again wider). Stored in the fixture with the search's output, so that the fixture judges
  * the search alone, whatever becomes of the ABC front end.
  */
 import { readFileSync } from 'node:fs';
@@ -67,7 +67,7 @@ export function buildCases(corpora: string, vocab: readonly string[]): SearchCas
   const chorale = parseSatb(readFileSync(join(corpora, 'bach-chorales', 'chor001.satb'), 'utf8')).chorale;
   const key = choraleSearchKey(chorale.meta);
   const melody = chorale.frames.map((f) => ({ ...f, voices: [f.voices[0], { kind: 'slot' as const }, { kind: 'slot' as const }, { kind: 'slot' as const }] }));
-  for (const beamWidth of [1, 8]) {
+  for (const beamWidth of [1, 8, 32]) {
     cases.push({ name: `chorale beam ${beamWidth}`, source: 'bach-chorales/chor001.satb, soprano only', beamWidth, ...stored(melody, { context: key.context, toSounding: key.toSounding }) });
   }
   const range = vocabularyRange(vocab);
@@ -79,6 +79,9 @@ export function buildCases(corpora: string, vocab: readonly string[]): SearchCas
     ['reel with chord symbols', 'nottingham/reelsa-c.abc', 44, 8, 2],
     ['jig with chord symbols', 'nottingham/jigs.abc', 172, 8],
     ['A mixolydian old-time tune', 'tunebooks/old-time-tunebook.abc', 2, 8],
+    // Their first search breaks rules, so they are searched again at beam 32: to the end, and given up early.
+    ['reel searched again wider', 'nottingham/reelsh-l.abc', 69, 8],
+    ['morris tune whose wider search gives up', 'nottingham/morris.abc', 19, 8],
   ];
   for (const [name, file, n, beamWidth, alternatives] of abc) {
     const s = tune(file, n);
