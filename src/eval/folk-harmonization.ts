@@ -8,7 +8,7 @@ import abcjs from 'abcjs';
 import { parseAbc } from '../abc';
 import { chordLabelsPerFrame } from '../abc/chord-symbols';
 import { abcVoiceToFrames } from '../abc/frames';
-import { chordPitchClasses, mod12 } from '../music/chord-label';
+import { chordPitchClasses, closingTriad, mod12 } from '../music/chord-label';
 import { isMinorish } from '../music';
 import { completeTriad, parallelPerfect } from '../model/harmonizer/rules';
 import type { HarmonizingModel, HarmonizeOptions } from '../model/tasks/harmonize';
@@ -38,11 +38,11 @@ export interface FolkHarmonizationFigures {
   parallelsPer100Onsets: number;
   tunesWithParallels: number;
   /** Of the tunes whose last chord symbol is the tonic (or that have none), those whose last chord is a complete
-   * root-position triad on the mode's tonic. */
+   * root-position triad on the mode's tonic (with the symbol's third, where it is one). */
   endingOnTonic: number;
   tonicEndings: number;
-  /** Of the tunes whose last chord symbol names another triad (a part ending on the dominant), those that end on
-   * it complete and in root position. */
+  /** Of the tunes whose last chord symbol names another chord with a triad (a part ending on the dominant or its
+   * seventh), those that end on that triad complete and in root position. */
   endingAsWritten: number;
   otherEndings: number;
   /** Tunes whose first voice plays the same pitches, onsets and durations in abcjs before and after. */
@@ -113,12 +113,14 @@ export async function folkHarmonizationFigures(model: HarmonizingModel, tunes: r
     const minor = isMinorish(melody.key.mode);
     const tonic = minor ? 9 : 0;
     const close = labels[labels.length - 1];
-    if (close && close.root !== tonic && (close.quality === 'maj' || close.quality === 'min') && close.bass === undefined) {
+    const triad = close && closingTriad(close);
+    if (triad && triad.root !== tonic) {
       f.otherEndings++;
-      if (endsOn(frames, close.root, close.quality === 'min')) f.endingAsWritten++;
+      if (endsOn(frames, triad.root, triad.minor)) f.endingAsWritten++;
     } else {
       f.tonicEndings++;
-      if (endsOn(frames, tonic, minor)) f.endingOnTonic++;
+      // A tonic chord symbol says which third it has ("Am" closing an A mixolydian tune).
+      if (endsOn(frames, tonic, triad ? triad.minor : minor)) f.endingOnTonic++;
     }
   }
   f.chordTonesAtOnsets = f.chordOnsets ? chordTones / f.chordOnsets : 1;

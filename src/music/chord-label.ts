@@ -47,6 +47,17 @@ export function chordPitchClasses(label: ChordLabel): Set<number> {
   return pcs;
 }
 
+/**
+ * The triad a tune closes on under this chord symbol, in root position: a major or minor chord's own, a seventh
+ * chord's triad ("D7" closes on D major); none for diminished and augmented chords and slash chords.
+ */
+export function closingTriad(label: ChordLabel): { root: number; minor: boolean } | undefined {
+  if (label.bass !== undefined) return undefined;
+  if (label.quality === 'maj' || label.quality === 'dom7' || label.quality === 'maj7') return { root: mod12(label.root), minor: false };
+  if (label.quality === 'min' || label.quality === 'min7') return { root: mod12(label.root), minor: true };
+  return undefined;
+}
+
 /** The label moved by `semitones` (its root and slash bass). */
 export function transposeChordLabel(label: ChordLabel, semitones: number): ChordLabel {
   return { ...label, root: mod12(label.root + semitones), ...(label.bass !== undefined ? { bass: mod12(label.bass + semitones) } : {}) };

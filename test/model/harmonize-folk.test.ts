@@ -9,7 +9,7 @@ import { modeNotes } from '../../src/model/tasks/abc-harmonize-options';
 import { chordPitchClasses, mod12 } from '../../src/music/chord-label';
 import { parseKey } from '../../src/music/key';
 import type { Frame } from '../../src/satb';
-import { sameMelody } from '../../src/eval/folk-harmonization';
+import { folkHarmonizationFigures, sameMelody } from '../../src/eval/folk-harmonization';
 import type { HarmonizerNetwork } from '../../src/model/harmonizer/network';
 import { zeroState } from '../../src/model/step';
 import { fakeHarmonizer, harmonizerVocab } from './helpers/fake-harmonizer';
@@ -168,4 +168,29 @@ test('in a modal tune the lower voices leave out a chord tone the melody contrad
     for (const f of span) for (let v = 1; v < 4; v++) assert.notEqual(mod12(pitch(f, v)), third, `${s.text} at frame ${s.frame}: voice ${v} sounds the third the melody contradicts\n${out}`);
   });
   assert.ok(checked >= 2, `${checked} chords checked`);
+});
+
+test('a tune that ends on the second over its tonic symbol, or on a dominant seventh leading back to the repeat, closes on that chord complete in root position', async () => {
+  const endings = [
+    `X:1\nT:Second\nM:4/4\nL:1/8\nK:D\n"D"d2f2 a2f2|"G"g2b2 "A"a2g2|"D"f2d2 "A"e2c2|"D"d4 e4|]\n`,
+    `X:1\nT:Open\nM:6/8\nL:1/8\nK:G\n"G"G2B d2B|"C"c2e "G"d2B|"Am"c2A "G"B2G|"D7"A3 c3:|\n`,
+  ];
+  for (const tune of endings) {
+    const out = await harmonizeText(fakeHarmonizer(), tune, 'abc', undefined, { beamWidth: 4 });
+    const { frames, labels } = voicesOf(out);
+    const last = frames[frames.length - 1];
+    const label = labels[labels.length - 1]!;
+    const pcs = new Set([1, 2, 3].map((v) => mod12(pitch(last, v) - label.root)));
+    assert.equal(mod12(pitch(last, 3)), label.root, `the bass on the root\n${out}`);
+    assert.ok(pcs.has(4) && pcs.has(7), `the lower voices sound the whole triad\n${out}`);
+  }
+});
+
+test("the folk eval judges a tune's close by its last chord symbol: a dominant seventh as the other endings are, a minor tonic symbol in a major mode as minor", async () => {
+  const tunes = [
+    { name: 'open', text: `X:1\nT:Open\nM:6/8\nL:1/8\nK:G\n"G"G2B d2B|"C"c2e "G"d2B|"Am"c2A "G"B2G|"D7"A3 c3:|\n` },
+    { name: 'minor close', text: `X:2\nT:Minor close\nM:4/4\nL:1/8\nK:Amix\n"A"A2c2 e2c2|"G"d2B2 G2B2|"A"A2c2 "G"B2G2|"Am"A8|]\n` },
+  ];
+  const f = await folkHarmonizationFigures(fakeHarmonizer(), tunes, { beamWidth: 4 });
+  assert.deepEqual([f.otherEndings, f.endingAsWritten, f.tonicEndings, f.endingOnTonic], [1, 1, 1, 1]);
 });

@@ -8,7 +8,7 @@ import type { AbcFramesResult } from '../../abc/frames';
 import { chordLabelsPerFrame } from '../../abc/chord-symbols';
 import { barSixteenths, harmonicBeat, harmonicStrikes, positionsFromBarLines, type HarmonizeStyle } from '../../abc/harmonic-rhythm';
 import { isMinorish, keyAccidentals, LETTER_PC, LETTERS, type KeySignature } from '../../music';
-import { chordPitchClasses, mod12, type ChordLabel } from '../../music/chord-label';
+import { chordPitchClasses, closingTriad, mod12, type ChordLabel } from '../../music/chord-label';
 import { parseVoiceToken, VOICE_RANGES, type Frame } from '../../satb';
 import { EngineInputError } from '../errors';
 import { endsOnTonicChordTone, type FinalChord } from '../harmonizer/constraints';
@@ -113,24 +113,29 @@ export function modeNotes(key: KeySignature, semitones: number, frames: readonly
 }
 
 /**
- * The chord the harmonization ends on: the last chord symbol's, when it is a major or minor triad the melody's
- * last note belongs to; without symbols, the tonic (of the mode's kind) when the melody ends on one of its tones.
+ * The chord the harmonization ends on: the last chord symbol's triad (closingTriad), when the melody's
+ * last note does not rub against it a semitone away (a tune that ends on the second over its tonic chord still
+ * closes on the whole chord); without symbols, the tonic (of the mode's kind) when the melody ends on one of its tones.
  */
 function finalChord(frames: readonly Frame[], minor: boolean, chords: readonly (ChordLabel | undefined)[]): FinalChord | 'none' {
   const last = chords[chords.length - 1];
   if (last) {
-    if (last.bass !== undefined || (last.quality !== 'maj' && last.quality !== 'min')) return 'none';
-    const final = { tonic: last.root, minor: last.quality === 'min' };
-    return sungIn(frames, chordPitchClasses(last)) ? final : 'none';
+    const triad = closingTriad(last);
+    if (!triad) return 'none';
+    const final = { tonic: triad.root, minor: triad.minor };
+    const sung = lastSung(frames);
+    const rubs = [...chordPitchClasses(last)].some((t) => mod12(sung - t) === 1 || mod12(t - sung) === 1);
+    return sung >= 0 && !rubs ? final : 'none';
   }
   const tonic = minor ? 9 : 0;
   return endsOnTonicChordTone(frames, { tonic, minor }) ? { tonic, minor } : 'none';
 }
 
-function sungIn(frames: readonly Frame[], pcs: Set<number>): boolean {
+/** The melody's last pitch class (-1: none). */
+function lastSung(frames: readonly Frame[]): number {
   for (let f = frames.length - 1; f >= 0; f--) {
     const s = frames[f].voices[0];
-    if (s.kind === 'note') return pcs.has(mod12(s.pitch));
+    if (s.kind === 'note') return mod12(s.pitch);
   }
-  return false;
+  return -1;
 }
