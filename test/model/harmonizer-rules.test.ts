@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { AbortError, harmonize } from '../../src/model';
 import { chordPitchClasses, mod12 } from '../../src/music/chord-label';
 import type { Frame, VoiceEntry } from '../../src/satb';
+import { clashTable, violations } from '../../src/model/harmonizer/rules';
 import { AdversarialNetwork, fakeHarmonizer, harmonizerVocab } from './helpers/fake-harmonizer';
 
 const SLOT: VoiceEntry = { kind: 'slot' };
@@ -209,4 +210,11 @@ test('where the lower voices may not strike again before the end, the chord stru
       assert.deepEqual(new Set(pitches.map(mod12)), new Set([0, 4, 7]), `frame ${f}: C major complete (${pitches})`);
     }
   }
+});
+
+test('the alto more than an octave under the melody breaks the spacing rule, except where the lower voices may not strike', () => {
+  const rules = { current: [81, undefined, undefined, undefined], previous: [76, 65, 57, 48], toSounding: 0, clashes: clashTable() };
+  assert.equal(violations(1, 65, rules), 1);
+  assert.equal(violations(1, 65, { ...rules, melodySpacing: false }), 0);
+  assert.equal(violations(1, 69, rules), 0);
 });

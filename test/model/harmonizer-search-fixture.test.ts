@@ -11,9 +11,9 @@ import { buildCases, caseFrames, caseOptions, type SearchCase } from './helpers/
  * The shipped harmonizer's search gives the same harmonizations as when the fixture was written: a guard for work
  * on the search's speed, which must not change what it chooses. The fixture holds each case's search input and
  * output. It was first written by the search of commit 24f73f3 (before the speed work), and written again by changes
- * meant to change harmonizations (the rules, the plan). The cases at beam 32 and the two searched again wider were
- * added from the search with its shortcuts turned off (every candidate judged, no floors, the wider search never
- * given up, one batch per layer), which gave the other cases' outputs too. Write it again with
+ * meant to change harmonizations (the rules, the plan, going back from a dead end instead of searching the whole melody
+ * again wider). The cases at beam 32 and the two with dead ends were first added from the search with its shortcuts
+ * turned off (every candidate judged, no floors, one batch per layer), which gave the other cases' outputs too. Write it again with
  * `BACHBOT_WRITE_SEARCH_FIXTURE=1 npx tsx --test test/model/harmonizer-search-fixture.test.ts` only where a change is
  * meant to change the harmonizations (the model, the rules, the plan), and say so in the commit.
  */

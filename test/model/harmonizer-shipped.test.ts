@@ -9,6 +9,11 @@ import { choraleSearchKey } from '../../src/model/harmonizer/chorale-context';
 import { harmonize } from '../../src/model/tasks/harmonize';
 import { parseSatb, writeSatb } from '../../src/satb';
 import { corpusPieces, validationPieces } from '../../src/eval/validation-set';
+import { parseAbc } from '../../src/abc';
+import { abcVoiceToFrames } from '../../src/abc/frames';
+import { benchReel } from '../../src/cli/bench-harmonizer-tunes';
+import { searchHarmonization } from '../../src/model/harmonizer/search';
+import { abcMelodySearch, vocabularyRange } from '../../src/model/tasks/abc-harmonize-options';
 
 const MODEL = resolve(__dirname, '..', '..', 'models', 'harmonizer');
 const CHORALES = join(process.env.BACHBOT_CORPORA ?? resolve(__dirname, '..', '..', '..', 'shared', 'corpora'), 'bach-chorales');
@@ -46,6 +51,19 @@ test('Harmonize Selection on a .satb melody fills every slot and keeps the rest 
     assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), []);
     assert.ok(parsed.chorale.frames.every((f) => f.voices.every((v) => v.kind !== 'slot')));
     assert.deepEqual(parsed.chorale.meta.comments, piece.chorale!.meta.comments);
+  } finally {
+    await model.dispose();
+  }
+});
+
+test('a reel whose melody leaps above the held accompaniment is harmonized at beam 8 without breaking a rule: the leap is the melody\'s, and a dead end is searched again from a bar before', { skip: !existsSync(join(MODEL, 'config.json')) && 'no models/harmonizer' }, async () => {
+  const model = await loadHarmonizer(MODEL);
+  try {
+    const melody = abcVoiceToFrames(parseAbc(benchReel()).tunes[0], undefined);
+    const search = abcMelodySearch(melody, vocabularyRange(model.vocab.tokens), 'accompaniment');
+    const [best] = await searchHarmonization(model, search.frames, { ...search.options, beamWidth: 8 });
+    assert.equal(best.violations, 0);
+    assert.equal(voiceLeadingCounts(best.frames).parallels, 0);
   } finally {
     await model.dispose();
   }

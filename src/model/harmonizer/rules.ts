@@ -29,6 +29,11 @@ export interface FrameRules {
   clashes: readonly boolean[];
   /** Pitch classes this voice may sound here (chord tones, the final tonic chord); undefined: any. */
   allowed?: readonly boolean[];
+  /**
+   * Whether the alto's distance below the melody is judged (default true). Not where the lower voices may not
+   * strike (an accompaniment between its chords): a melody leaping above a held chord moves away on its own.
+   */
+  melodySpacing?: boolean;
 }
 
 /**
@@ -52,7 +57,7 @@ export function voiceJudge(voice: number, rules: FrameRules): (pitch: number) =>
   const [lo, hi] = VOICE_SOUNDING_RANGES[voice];
   const above = nearestSounding(current, voice, -1);
   const abovePitch = above >= 0 ? current[above]! : -1;
-  const aboveSpacing = above >= 0 && above === voice - 1 ? MAX_SPACING[above] : -1;
+  const aboveSpacing = above >= 0 && above === voice - 1 && (above > 0 || rules.melodySpacing !== false) ? MAX_SPACING[above] : -1;
   const below = nearestSounding(current, voice, +1);
   const belowPitch = below >= 0 ? current[below]! : -1;
   const belowSpacing = below >= 0 && below === voice + 1 ? MAX_SPACING[voice] : -1;

@@ -75,32 +75,30 @@ interface Partial {
 /** Beam width from which the tenor and bass layers run in two batches (beamSearch). */
 const SPLIT_WIDTH = 16;
 
-/** Widest beam a search that broke a rule is run again with. */
-const WIDEST_RETRY = 32;
+/** The beam a stretch that led into a dead end is searched again with. */
+const WIDE_BEAM = 32;
+/** How far back a dead end sends the search: bars, and at least this many frames. */
+const BACKTRACK_BARS = 1;
+const MIN_BACKTRACK = 8;
 
-/**
- * The best harmonizations, best first. A search that could keep the rules only by breaking one (a narrow beam walked
- * into a dead end the next frames revealed) is run again with a wider beam; what still breaks a rule then is forced
- * by the given notes.
- */
-export async function searchHarmonization(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions = {}, signal?: AbortSignal): Promise<SearchResult[]> {
-  let results = (await beamSearch(model, frames, options, signal))!;
-  let width = Math.max(1, Math.floor(options.beamWidth ?? 8));
-  while (results[0] && results[0].violations > 0 && width < WIDEST_RETRY) {
-    width = Math.min(WIDEST_RETRY, width * 4);
-    const wider = await beamSearch(model, frames, { ...options, beamWidth: width, alternatives: options.alternatives }, signal, results[0].violations);
-    if (wider && wider[0].violations < results[0].violations) results = wider;
-  }
-  return results;
+function fewestBroken(beams: readonly Beam[]): number {
+  let fewest = Infinity;
+  for (const b of beams) fewest = Math.min(fewest, b.broken);
+  return fewest;
 }
 
 /**
- * With `toBeat`, the search gives up (undefined) as soon as every beam has broken that many rules: a beam's count
- * only grows, so it could no longer return a result that breaks fewer.
+ * The best harmonizations, best first. Where a beam walks into a dead end (at some frame every beam has to break a
+ * rule, because of a choice a few frames before that the next ones revealed), the search goes back and tries that
+ * stretch again with a wider beam; what still breaks a rule then is forced by the given notes.
  */
-async function beamSearch(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions, signal?: AbortSignal, toBeat?: number): Promise<SearchResult[] | undefined> {
-  const width = Math.max(1, Math.floor(options.beamWidth ?? 8));
-  const wanted = Math.max(1, Math.min(width, Math.floor(options.alternatives ?? 1)));
+export async function searchHarmonization(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions = {}, signal?: AbortSignal): Promise<SearchResult[]> {
+  return beamSearch(model, frames, options, signal);
+}
+
+async function beamSearch(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions, signal?: AbortSignal): Promise<SearchResult[]> {
+  const narrow = Math.max(1, Math.floor(options.beamWidth ?? 8));
+  const wanted = Math.max(1, Math.min(narrow, Math.floor(options.alternatives ?? 1)));
   const context = options.context ?? { barLength: 16, pickup: 0, minor: false };
   const beatLength = context.beatLength ?? defaultBeat(context.barLength);
   const melody = melodyRows(model, frames, context, options.chords);
@@ -116,9 +114,18 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
   const start = model.vocab.startId;
   let state: LstmState = zeroState(net.layers, net.hidden, 1);
   let beams: Beam[] = [{ logprob: 0, broken: 0, prev: [start, start, start], pitches: [-1, -1, -1, -1], choices: undefined }];
+  const back = Math.max(MIN_BACKTRACK, BACKTRACK_BARS * context.barLength);
+  const saved: ({ beams: Beam[]; state: LstmState } | undefined)[] = [];
+  const retried = new Set<number>();
+  let wideUntil = -1;
+  // Going back costs wide frames; a melody whose given notes force fault after fault spends at most one wide pass.
+  let wideBudget = frames.length;
 
   for (let f = 0; f < frames.length; f++) {
     throwIfAborted(signal);
+    saved[f] = { beams, state };
+    if (f > back) saved[f - back - 1] = undefined;
+    const width = f <= wideUntil ? Math.max(narrow, WIDE_BEAM) : narrow;
     const frame = frames[f];
     const plan = plans[f];
     const B = beams.length;
@@ -147,7 +154,7 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
         const top = maxOf(rowLogits);
         if (p.logprob + top - top - PENALTY * p.broken < floor) return;
         const norm = logSumExp(rowLogits);
-        const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, clashes, allowed: plan.allowed[voice] };
+        const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, clashes, allowed: plan.allowed[voice], melodySpacing: plan.strikeAllowed };
         const kept = bestOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead, rowLogits, width, p, norm, floor);
         for (let j = 0; j < kept.count; j++) {
           const logprob = p.logprob + rowLogits[kept.id[j]] - norm;
@@ -195,6 +202,16 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
       partials.sort((a, b) => rank(b) - rank(a) || a.beam - b.beam);
       partials = partials.slice(0, width);
     }
+    if (width < WIDE_BEAM && !retried.has(f) && wideBudget > 0 && partials.every((p) => p.broken > fewestBroken(beams))) {
+      // A dead end: go back and come here again wider.
+      retried.add(f);
+      const from = Math.max(0, f - back);
+      wideBudget -= f - from + 1;
+      ({ beams, state } = saved[from]!);
+      wideUntil = f;
+      f = from - 1;
+      continue;
+    }
     const parents = partials.map((p) => p.beam);
     state = selectRows(out.state, parents);
     beams = partials.map((p) => ({
@@ -204,7 +221,6 @@ async function beamSearch(model: HarmonizerModel, frames: Frame[], options: Harm
       pitches: p.pitches.map((x) => x ?? -1),
       choices: { ids: [p.ids[0], p.ids[1], p.ids[2]], previous: beams[p.beam].choices },
     }));
-    if (toBeat !== undefined && beams.every((b) => b.broken >= toBeat)) return undefined;
   }
   beams.sort((a, b) => rank(b) - rank(a));
   return beams.slice(0, wanted).map((beam) => ({ frames: fill(model, frames, beam), logprob: beam.logprob, violations: beam.broken }));

@@ -1,7 +1,7 @@
 /**
  * Fixed harmonizer search inputs for the search regression test (harmonizer-search-fixture.test.ts): a Bach chorale
  * melody at beam 1, 8 and 32; reels, a jig, a modal and a morris tune with chord symbols, as the frames and options
- * that Harmonize Selection hands the search (two of them break a rule, so the search runs again wider). Stored in the fixture with the search's output, so that the fixture judges
+ * that Harmonize Selection hands the search (two of them lead a beam of 8 into a dead end, so the search goes back and tries a stretch wider). Stored in the fixture with the search's output, so that the fixture judges
  * the search alone, whatever becomes of the ABC front end.
  */
 import { readFileSync } from 'node:fs';
@@ -80,8 +80,8 @@ export function buildCases(corpora: string, vocab: readonly string[]): SearchCas
     ['jig with chord symbols', 'nottingham/jigs.abc', 172, 8],
     ['A mixolydian old-time tune', 'tunebooks/old-time-tunebook.abc', 2, 8],
     // Their first search breaks rules, so they are searched again at beam 32: to the end, and given up early.
-    ['reel searched again wider', 'nottingham/reelsh-l.abc', 69, 8],
-    ['morris tune whose wider search gives up', 'nottingham/morris.abc', 19, 8],
+    ['reel with a dead end at beam 8', 'nottingham/reelsh-l.abc', 69, 8],
+    ['morris tune with a dead end at beam 8', 'nottingham/morris.abc', 19, 8],
   ];
   for (const [name, file, n, beamWidth, alternatives] of abc) {
     const s = tune(file, n);
