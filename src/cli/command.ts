@@ -3,6 +3,8 @@ import { unknownProviderMessage, type ProviderRequest } from '../model/runtime/p
 
 export interface CliCommand {
   summary: string;
+  /** What `bachbot COMMAND --help` prints. */
+  usage?: string;
   /** Returns the process exit code. */
   run(args: string[]): Promise<number>;
 }

@@ -20,6 +20,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`bachbot: unknown command '${name}'\n${USAGE}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage ?? `usage: bachbot ${name} [args]`}\n\n${command.summary}\n`);
+    return 0;
+  }
   return command.run(rest);
 }
 

@@ -87,3 +87,13 @@ test('the bachbot process refuses an unknown flag with exit code 2 before doing 
   assert.equal(r.stdout, '');
   assert.equal(r.stderr, 'bachbot: unknown flag --verbose for check (its flags: --quiet-warnings)\n');
 });
+
+test('every command answers --help with its usage and exits 0, touching no file', async () => {
+  const { commands } = await import('../../src/cli/commands');
+  for (const name of Object.keys(commands)) {
+    const r = runCli([name, '--help']);
+    assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+    assert.match(r.stdout, new RegExp(`^usage: bachbot ${name}\\b`), name);
+    assert.equal(r.stderr.replace(/npm warn[^\n]*\n/g, ''), '', name);
+  }
+});

@@ -16,7 +16,10 @@ function tokenizerBench(): TokenizerBench | undefined {
   }
 }
 
+const USAGE = 'usage: bachbot bench [--engine-only | --harmonizer-only | --host-only] [--requests N] [--cold-requests N] [--provider P] [--satb-model DIR] [--abc-model DIR]';
+
 export const bench: CliCommand = {
+  usage: USAGE,
   summary: 'print performance figures as JSON lines (tokenizers, decoding, completion latency, harmonization, the extension host per edit; --host-only for the last, --harmonizer-only for Harmonize Selection\'s engine)',
   async run(args) {
     const { flags } = parseArgs(args, { command: 'bench', flags: ['abc-model', 'cold-requests', 'provider', 'requests', 'satb-model'], booleans: ['engine-only', 'harmonizer-only', 'host-only'] });

@@ -29,6 +29,7 @@ export function checkFile(file: string): NotationDiagnostic[] | string {
 
 export const check: CliCommand = {
   summary: 'report notation errors and warnings (voice leading, bar lengths) in .satb and .abc files',
+  usage: USAGE,
   async run(args) {
     const { positional, flags } = parseArgs(args, { command: 'check', flags: [], booleans: ['quiet-warnings'] });
     if (positional.length === 0) {

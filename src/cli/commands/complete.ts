@@ -10,6 +10,7 @@ const USAGE = `usage: bachbot complete FILE --at LINE:COL [--n N] [--bars N] [--
 
 export const complete: CliCommand = {
   summary: 'print completions at a position (JSON lines: {"text", "logprob"}); LINE and COL count from 1',
+  usage: USAGE,
   run: (args) => runComplete(args, PROCESS_IO),
 };
 

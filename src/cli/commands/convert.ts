@@ -17,6 +17,7 @@ export class ConvertError extends Error {}
 
 export const convert: CliCommand = {
   summary: 'convert between .satb, .abc and .mid (chosen by the file extensions)',
+  usage: USAGE,
   async run(args) {
     const { positional, flags } = parseArgs(args, { command: 'convert', flags: ['tune', 'voice'] });
     const tune = flags.has('tune') ? Number(flags.get('tune')) - 1 : undefined;

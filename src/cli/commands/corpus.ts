@@ -31,6 +31,7 @@ const USAGE = 'usage: bachbot corpus DIR|FILE... --out OUTDIR';
 
 export const corpus: CliCommand = {
   summary: 'tokenize .satb or .abc files into OUTDIR/vocab.json and OUTDIR/pieces.jsonl for training',
+  usage: USAGE,
   async run(args) {
     const { positional, flags } = parseArgs(args, { command: 'corpus', flags: ['out'] });
     const out = flags.get('out');

@@ -107,6 +107,7 @@ function roundAll<T extends object>(o: T): T {
 
 export const evaluate: CliCommand = {
   summary: 'figures of the shipped models: validation loss, harmonization vs Bach, validity of sampled ABC',
+  usage: USAGE,
   async run(args) {
     const { flags } = parseArgs(args, { command: 'eval', flags: ['models', 'satb', 'abc', 'harmonizer', 'corpora', 'only', 'beams', 'pieces', 'tunes'], booleans: ['help'] });
     if (flags.has('help')) {

@@ -10,6 +10,7 @@ const USAGE = `usage: bachbot harmonize FILE [--beam W] [--alternatives N] [--mo
 
 export const harmonize: CliCommand = {
   summary: 'fill (?) slots / add alto, tenor and bass to a melody; prints the whole document (alternatives best first)',
+  usage: USAGE,
   run: (args) => runHarmonize(args, PROCESS_IO),
 };
 

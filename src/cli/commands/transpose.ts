@@ -7,6 +7,7 @@ const USAGE = 'usage: bachbot transpose FILE.abc (--semitones N | --to KEY) [--t
 
 export const transpose: CliCommand = {
   summary: 'transpose the tunes of an ABC file (notes respelled, K: lines, chord symbols); prints the document',
+  usage: USAGE,
   run: (args) => runTranspose(args, PROCESS_IO, (bytes) => void process.stdout.write(bytes)),
 };
 
