@@ -37,7 +37,7 @@ test('the host stays responsive while the worker harmonizes a long chorale, and 
     const loaded = await hostBusyDuring(() => engine.load(join(root, 'models', 'harmonizer'), 'cpu'));
     assert.ok(loaded.busyMs < 100, `loading kept the host busy ${loaded.busyMs.toFixed(1)} ms`);
     const model = loaded.result;
-    const text = longMelody(6);
+    const text = longMelody(16);
     const whole = await hostBusyDuring(() => model.harmonize(text, 'satb', undefined, { beamWidth: 8 }));
     assert.equal(whole.result.length, 1);
     assert.ok(!whole.result[0].text.includes('(?)'), 'every slot filled');
