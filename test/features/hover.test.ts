@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { describeAbcAt } from '../../src/features/hover/describe-abc';
 import { describeSatbAt, framePosition } from '../../src/features/hover/describe-satb';
 import { atCursor } from './cursor';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeTiming, parseAbc } from '../../src/abc';
 
 function satb(fixture: string) {
   const { text, offset } = atCursor(fixture);
@@ -65,4 +68,25 @@ test('ABC: a tie carries the accidental over the bar line, a bar line ends it ot
   assert.match(abc(`${C}e3 ^c3-|┃c3 d3|\n`)?.lines[0] ?? '', /^Note: C#5 \(MIDI 73\)/);
   assert.match(abc(`${C}e3 ^c3|┃c3 d3|\n`)?.lines[0] ?? '', /^Note: C5 \(MIDI 72\)/);
   assert.match(abc(`${C}^c3 ┃c3|\n`)?.lines[1] ?? '', /earlier in the bar/);
+});
+
+test('ABC: in a tunebook, hover names the note under the cursor in every tune, at its place in the file, with a file header before the tunes', () => {
+  const book = readFileSync(join(__dirname, '..', 'fixtures', 'tunebooks', 'handmade-tunebook.abc'), 'utf8');
+  // A file header (read by every tune) and the tunebook twice over, so that tunes sit far into the file.
+  const text = `%abc-2.1\nI:abc-charset utf-8\n\n${book}\n${book}`;
+  const tunes = parseAbc(text).tunes;
+  assert.ok(tunes.length >= 24);
+  let checked = 0;
+  for (const tune of tunes) {
+    const notes = analyzeTiming(tune).events.map((e) => e.element).filter((el) => el.kind === 'note');
+    for (const el of [notes[0], notes[Math.floor(notes.length / 2)], notes[notes.length - 1]]) {
+      if (el?.kind !== 'note') continue;
+      const info = describeAbcAt(text, el.note.start);
+      assert.ok(info, `${tune.title}: a note at ${el.note.start}`);
+      assert.deepEqual([info.start, info.end], [el.note.start, el.note.end], `${tune.title}: ${text.slice(el.note.start, el.note.end)}`);
+      assert.match(info.lines[0], /^Note: /);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 60, `${checked} notes`);
 });

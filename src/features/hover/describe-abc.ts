@@ -2,10 +2,24 @@
 import { analyzeTiming, parseAbc, type TimedEvent } from '../../abc';
 import { Fraction } from '../../music';
 import { eventPitches } from '../../abc/sounding-pitches';
-import { tuneAt } from '../../abc/tunes';
+import { splitAbcTunes, tuneAt } from '../../abc/tunes';
 import type { HoverInfo } from './describe-satb';
 
+/**
+ * Reads only the file header and the tune holding `offset` (a note's name depends on nothing in the other tunes), so
+ * hovering in a tunebook of hundreds of tunes costs what it does in one.
+ */
 export function describeAbcAt(text: string, offset: number): HoverInfo | undefined {
+  const tunes = splitAbcTunes(text);
+  const slice = tuneAt(tunes, offset);
+  if (!slice) return undefined;
+  const header = text.slice(0, tunes[0].start);
+  const shift = slice.start - header.length;
+  const info = describeInTuneText(header + slice.text, offset - shift);
+  return info && { ...info, start: info.start + shift, end: info.end + shift };
+}
+
+function describeInTuneText(text: string, offset: number): HoverInfo | undefined {
   const tune = tuneAt(parseAbc(text).tunes, offset);
   if (!tune) return undefined;
   const { events } = analyzeTiming(tune);
