@@ -112,14 +112,27 @@ export function framesToAbcVoices(frames: Frame[], ctx: AbcVoicesContext): strin
 export function abcVoiceLines(frames: Frame[], voice: number, ctx: AbcVoicesContext): string[] {
   const symbols = new Map<number, string>();
   if (voice === 0) for (const c of ctx.chordSymbols ?? []) symbols.set(c.frame, (symbols.get(c.frame) ?? '') + c.text);
-  const runs = runsOf(frames, voice, new Set([...symbols.keys(), ...(ctx.keyChanges ?? []).map((c) => c.frame)]));
+  const joins = voice === 0 ? new Set<number>() : repeatJoins(ctx.barLines ?? []);
+  const runs = runsOf(frames, voice, new Set([...symbols.keys(), ...(ctx.keyChanges ?? []).map((c) => c.frame)]), joins);
   const fermatas = ctx.fermataFrames?.[voice] ?? new Set(runs.filter((r) => r.fermata && r.entry.kind === 'note').map((r) => r.start));
   const shift = ctx.semitones + (voice === 0 ? ctx.melodyOctave ?? 0 : 0);
   return writeVoice(runs, frames.length, { ...ctx, semitones: shift }, symbols, fermatas);
 }
 
-/** Notes, rests and slots with their lengths; a run also starts at each frame in `breaks` (where a chord symbol goes). */
-function runsOf(frames: Frame[], voice: number, breaks: Set<number>): Run[] {
+/**
+ * Frames that a listener may reach from somewhere other than the frame before them: just after a repeat sign or at
+ * an ending (`:|`, `|:`, `::`, `[2`, `:|2`). A note of a written voice is not tied into them (the tie would go back
+ * to the start of the part, or into the other ending); it sounds again there.
+ */
+function repeatJoins(barLines: readonly { frame: number; text: string }[]): Set<number> {
+  return new Set(barLines.filter((b) => /:|\[?\d/.test(b.text)).map((b) => b.frame));
+}
+
+/**
+ * Notes, rests and slots with their lengths; a run also starts at each frame in `breaks` (where a chord symbol goes,
+ * tied on) and in `joins` (not tied on).
+ */
+function runsOf(frames: Frame[], voice: number, breaks: Set<number>, joins: Set<number> = new Set()): Run[] {
   const runs: Run[] = [];
   frames.forEach((frame, i) => {
     const entry = frame.voices[voice] ?? { kind: 'rest' };
@@ -128,11 +141,11 @@ function runsOf(frames: Frame[], voice: number, breaks: Set<number>): Run[] {
     const continues =
       last !== undefined &&
       (heldNote || (entry.kind === 'rest' && last.entry.kind === 'rest') || (entry.kind === 'slot' && last.entry.kind === 'slot'));
-    if (continues && !breaks.has(i)) {
+    if (continues && !breaks.has(i) && !joins.has(i)) {
       last.length++;
       last.fermata ||= frame.fermata;
     } else {
-      runs.push({ entry, start: i, length: 1, fermata: frame.fermata && !(continues && last.fermata), continuesPrevious: continues && heldNote });
+      runs.push({ entry, start: i, length: 1, fermata: frame.fermata && !(continues && last.fermata), continuesPrevious: continues && heldNote && !joins.has(i) });
     }
   });
   return runs;

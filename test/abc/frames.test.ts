@@ -114,3 +114,15 @@ test('a breve is one note; a breve rest is a dotted whole and a half, as abcjs h
   assert.match(out, /V:A\nc32\|z24 z8\|\]\n/);
   assert.deepEqual(abcjs.parseOnly(out)[0].warnings ?? [], []);
 });
+
+test('a lower voice held over a repeat sign or into an ending sounds again there instead of being tied (the tie would lead back to the part\'s start)', () => {
+  const text = "X:1\nM:4/4\nL:1/4\nK:C\n|: c d e f | g a b c' :|1 d4 | e4 :|2 f4 | g4 |]\n";
+  const r = abcVoiceToFrames(tuneOf(text));
+  const held = (f: Frame, i: number): Frame => ({ ...f, voices: [f.voices[0], { kind: 'note', pitch: 60, held: i > 0 }, { kind: 'note', pitch: 55, held: i > 0 }, { kind: 'note', pitch: 48, held: i > 0 }] });
+  const out = framesToAbcVoices(r.frames.map(held), r);
+  const alto = out.split('\n').slice(out.split('\n').indexOf('V:A') + 1).join('\n').split('\nV:T')[0];
+  assert.doesNotMatch(alto, /-\s*(:\||::|\|:|\|?\[?\d)/, alto);
+  assert.equal(alto.match(/-/g)?.length ?? 0, 3, `tied across the plain bar lines only: ${alto}`);
+  const sounded = abcjs.parseOnly(out);
+  assert.equal(sounded.length, 1);
+});
