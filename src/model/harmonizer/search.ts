@@ -72,7 +72,7 @@ interface Partial {
   broken: number;
 }
 
-/** Beam width from which the tenor and bass layers run in two batches (beamSearch). */
+/** Beam width from which the tenor and bass layers run in two batches (searchHarmonization). */
 const SPLIT_WIDTH = 16;
 
 /** The beam a stretch that led into a dead end is searched again with. */
@@ -93,10 +93,6 @@ function fewestBroken(beams: readonly Beam[]): number {
  * stretch again with a wider beam; what still breaks a rule then is forced by the given notes.
  */
 export async function searchHarmonization(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions = {}, signal?: AbortSignal): Promise<SearchResult[]> {
-  return beamSearch(model, frames, options, signal);
-}
-
-async function beamSearch(model: HarmonizerModel, frames: Frame[], options: HarmonizerSearchOptions, signal?: AbortSignal): Promise<SearchResult[]> {
   const narrow = Math.max(1, Math.floor(options.beamWidth ?? 8));
   const wanted = Math.max(1, Math.min(narrow, Math.floor(options.alternatives ?? 1)));
   const context = options.context ?? { barLength: 16, pickup: 0, minor: false };
