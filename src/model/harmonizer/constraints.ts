@@ -5,7 +5,7 @@
  */
 import { chordPitchClasses, mod12, type ChordLabel } from '../../music/chord-label';
 import type { Frame } from '../../satb';
-import { clashTable } from './rules';
+import { chromaticClash, clashTable } from './rules';
 
 export interface FinalChord {
   /** Pitch class of the tonic in the search's key. */
@@ -109,7 +109,7 @@ function uncontradictedTones(frames: readonly Frame[], chords: readonly (ChordLa
   for (let f = start; f < frames.length && sameChord(chords[f], chord); f++) {
     const sung = sopranoPitch(frames, f);
     if (sung < 0) continue;
-    for (let pc = 0; pc < 12; pc++) if (tones[pc] && pc !== mod12(chord.root) && clashes[pc * 12 + mod12(sung)]) tones[pc] = false;
+    for (let pc = 0; pc < 12; pc++) if (tones[pc] && pc !== mod12(chord.root) && chromaticClash(pc, sung, clashes)) tones[pc] = false;
   }
   return tones;
 }

@@ -146,9 +146,8 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
       const ranks: number[] = [];
       const consider = (p: Partial, rowLogits: Float32Array): void => {
         const floor = next.length === capacity ? ranks[capacity - 1] : -Infinity;
-        // No choice adds more to the logprob than the best logit less the norm (which is at least that logit).
-        const top = maxOf(rowLogits);
-        if (p.logprob + top - top - PENALTY * p.broken < floor) return;
+        // No choice adds to the logprob (a log-probability is at most 0), so the partial's own rank bounds its choices'.
+        if (p.logprob - PENALTY * p.broken < floor) return;
         const norm = logSumExp(rowLogits);
         const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, clashes, allowed: plan.allowed[voice], melodySpacing: plan.strikeAllowed };
         const kept = bestOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead, rowLogits, width, p, norm, floor);
@@ -198,7 +197,8 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
       partials.sort((a, b) => rank(b) - rank(a) || a.beam - b.beam);
       partials = partials.slice(0, width);
     }
-    if (width < WIDE_BEAM && !retried.has(f) && wideBudget > 0 && partials.every((p) => p.broken > fewestBroken(beams))) {
+    const fewest = fewestBroken(beams);
+    if (width < WIDE_BEAM && !retried.has(f) && wideBudget > 0 && partials.every((p) => p.broken > fewest)) {
       // A dead end: go back and come here again wider.
       retried.add(f);
       const from = Math.max(0, f - back);
@@ -220,12 +220,6 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
   }
   beams.sort((a, b) => rank(b) - rank(a));
   return beams.slice(0, wanted).map((beam) => ({ frames: fill(model, frames, beam), logprob: beam.logprob, violations: beam.broken }));
-}
-
-function maxOf(row: Float32Array): number {
-  let max = -Infinity;
-  for (let i = 0; i < row.length; i++) if (row[i] > max) max = row[i];
-  return max;
 }
 
 function rank(x: { logprob: number; broken: number }): number {
