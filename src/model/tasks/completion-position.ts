@@ -37,15 +37,19 @@ function abcBlocker(text: string, lineStart: number, before: string, finishToken
   return undefined;
 }
 
-/** Offset of the `X:` line that opens the tune around `lineStart` (0 when there is none). */
+/**
+ * Offset of the `X:` line before `lineStart` that opens the tune around it (0 when there is none), searched backwards
+ * from the cursor: a keystroke at the end of a long tunebook reads back to its own tune only.
+ */
 function tuneStartBefore(text: string, lineStart: number): number {
-  const head = text.slice(0, lineStart);
-  const re = /^X:/gm;
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(head))) last = m.index;
-  return last;
+  for (let at = text.lastIndexOf('X:', lineStart - 2); at > 0; at = text.lastIndexOf('X:', at - 1)) {
+    if (LINE_TERMINATOR.test(text[at - 1])) return at;
+  }
+  return 0;
 }
+
+/** What ends a line for a regular expression's `^` (the rule tuneStartBefore keeps). */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 function satbBlocker(text: string, offset: number, before: string, finishToken: boolean): string | undefined {
   const prefix = stripComments(text.slice(0, offset));
