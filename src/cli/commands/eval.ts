@@ -109,11 +109,7 @@ export const evaluate: CliCommand = {
   summary: 'figures of the shipped models: validation loss, harmonization vs Bach, validity of sampled ABC',
   usage: USAGE,
   async run(args) {
-    const { flags } = parseArgs(args, { command: 'eval', flags: ['models', 'satb', 'abc', 'harmonizer', 'corpora', 'only', 'beams', 'pieces', 'tunes'], booleans: ['help'] });
-    if (flags.has('help')) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+    const { flags } = parseArgs(args, { command: 'eval', flags: ['models', 'satb', 'abc', 'harmonizer', 'corpora', 'only', 'beams', 'pieces', 'tunes'] });
     const counts = evalCounts(flags);
     const modelsDir = flags.get('models') ?? packageModelsDir();
     const corpora = resolveCorporaDir(flags.get('corpora'));
