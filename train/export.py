@@ -155,7 +155,7 @@ def training_record(checkpoint, best, hyperparameters):
         'epochs': best['epoch'],
         'steps': best['step'],
         'history': state['history'],
-        'hyperparameters': {k: config[k] for k in hyperparameters},
+        'hyperparameters': {k: config[k] for k in hyperparameters if k in config},
         **({'warm_start': state['warm_start']} if state.get('warm_start') else {}),
     }
 

@@ -144,7 +144,7 @@ def build_config(checkpoint, model):
             'valid_frames': meta['valid_frames'],
             'train_pieces': meta['train_pieces'],
         },
-        'training': training_record(checkpoint, best, ('dropout', 'previous_dropout', 'batch', 'lr', 'lr_decay', 'patience',
+        'training': training_record(checkpoint, best, ('dropout', 'previous_dropout', 'own_frames', 'own_ramp', 'batch', 'lr', 'lr_decay', 'patience',
                                                        'grad_clip', 'max_shift', 'label_keep', 'all_labels_dropped', 'seed')),
         'corpus': meta.get('corpus_description', ''),
         'license': 'CC BY-NC-SA 4.0',

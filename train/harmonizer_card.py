@@ -13,6 +13,10 @@ def harmonizer_card(config, checkpoint, command):
                                 '--out train/runs/harmonizer')
     vocab = len(config['vocab'])
     warm = training.get('warm_start')
+    own_note = (f" In {hp['own_frames']:.0%} of the frames (rising from none over the first {hp['own_ramp']} epochs) the decoder reads "
+                f"as the previous frame voices drawn from its own prediction instead of Bach's, and where Bach holds a note that "
+                f"frame does not have, the target strikes it: the model learns to go on from harmonies it wrote itself."
+                if hp.get('own_frames') else '')
     warm_note = (f"The run went on in warm starts (`--init-from`, a fresh optimizer at a lower learning rate and dropout); the "
                  f"last began at epoch {warm['epoch']} (validation {warm['valid_loss']:.4f}) with lr {hp['lr']} and dropout "
                  f"{hp['dropout']}. The table and times count every stretch.\n" if warm else '')
@@ -55,7 +59,7 @@ Each epoch sees every training chorale once, moved by a random shift of up to {h
 {hp['all_labels_dropped']:.0%} of the pieces all chord labels are withheld, in the others each beat's label is kept with
 probability {hp['label_keep']}. Teacher forcing, with {hp.get('previous_dropout', 0):.0%} of the previous frame's voices masked at
 random, so that the decoder leans on the melody rather than on copying what it wrote before (in use it reads its own
-output, which may differ from Bach's); Adam, lr {hp['lr']}, x{hp['lr_decay']} after {hp['patience']} epochs without
+output, which may differ from Bach's).{own_note} Adam, lr {hp['lr']}, x{hp['lr_decay']} after {hp['patience']} epochs without
 improvement; dropout {hp['dropout']}; batches of {hp['batch']} chorales. Trained on {training['device']}, {training['seconds'] / 60:.0f} minutes to the
 kept epoch ({training['epochs']}).
 

@@ -56,19 +56,25 @@ class Harmonizer(nn.Module):
     def bass_logits(self, hidden, alto, tenor):
         return self.head_bass(torch.cat([hidden, self.above(alto), self.above(tenor)], dim=-1))
 
-    def forward(self, batch):
-        """Teacher-forced logits for alto, tenor, bass: each [B, T, vocab]."""
+    def forward(self, batch, previous=None):
+        """Teacher-forced logits for alto, tenor, bass: each [B, T, vocab]. `previous` replaces the previous frame's
+        voices the decoder reads (three [B, T] rows); by default they are the true voices shifted by one frame."""
         encoding = self.encode(batch['soprano'], batch['fermata'], batch['position'], batch['bar'], batch['chord'],
                                batch['minor'])
         a, t, b = (batch[k].clamp(min=0) for k in ('alto', 'tenor', 'bass'))
-        start = torch.full_like(a[:, :1], self.start_id)
-        prev = [torch.cat([start, v[:, :-1]], dim=1) for v in (a, t, b)]
+        prev = previous if previous is not None else previous_voices(a, t, b, self.start_id)
         if self.training and self.previous_dropout > 0:
             prev = [torch.where(torch.rand(p.shape, device=p.device) < self.previous_dropout,
                                 torch.full_like(p, self.mask_id), p) for p in prev]
         out, _ = self.decoder(self.drop(self.decoder_input(encoding, *prev)))
         hidden = self.drop(torch.cat([out, encoding], dim=-1))
         return self.head_alto(hidden), self.tenor_logits(hidden, a), self.bass_logits(hidden, a, t)
+
+
+def previous_voices(a, t, b, start_id):
+    """Each voice shifted one frame later, START before the first frame."""
+    start = torch.full_like(a[:, :1], start_id)
+    return [torch.cat([start, v[:, :-1]], dim=1) for v in (a, t, b)]
 
 
 class EncoderGraph(nn.Module):

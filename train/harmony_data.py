@@ -43,6 +43,14 @@ class Vocabulary:
             if m:
                 self.voice[i] = (int(m.group(1)), m.group(2) == 'True')
         self.by_pitch = {v: i for i, v in self.voice.items()}
+        # For training on the model's own previous frames: each id's pitch (-1: a rest or not a voice token), and
+        # the id that strikes the same pitch (itself when it is not a held note).
+        self.pitch_of = torch.full((len(tokens),), -1, dtype=torch.long)
+        self.struck_of = torch.arange(len(tokens))
+        for i, (pitch, held) in self.voice.items():
+            self.pitch_of[i] = pitch
+            if held and (pitch, False) in self.by_pitch:
+                self.struck_of[i] = self.by_pitch[(pitch, False)]
 
     def is_voice(self, i):
         return i in self.voice or i == self.rest

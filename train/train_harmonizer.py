@@ -6,7 +6,9 @@
 Each epoch sees every training chorale once, moved by a random shift of up to --max-shift semitones, with its chord
 labels withheld entirely in --all-labels-dropped of the pieces and otherwise per beat with probability 1 -
 --label-keep, so that the model harmonizes with or without labels. Teacher forcing: the loss is the mean
-cross-entropy of alto, tenor and bass given the melody and the true voices before them. Validation reports that
+cross-entropy of alto, tenor and bass given the melody and the true voices before them; with --own-frames, that share
+of the previous frames is instead drawn from the model's own prediction (own_previous), since harmonizing it reads
+what it wrote itself. Validation reports that
 loss without labels (the chorale case) and with all of Bach's labels. last.pt resumes exactly; best.pt keeps the
 epoch with the lowest label-free validation loss, which export_harmonizer.py turns into models/harmonizer/.
 """
@@ -22,7 +24,7 @@ from torch.nn import functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from config import parse_config  # noqa: E402
-from harmonizer_model import build_harmonizer  # noqa: E402
+from harmonizer_model import build_harmonizer, previous_voices  # noqa: E402
 from harmony_data import CorpusError, batch_of, load_harmony_corpus, training_batches  # noqa: E402
 from train import decay_learning_rate, device_description, end_epoch, restore, save, start_run, write_history  # noqa: E402
 
@@ -36,6 +38,8 @@ DEFAULTS = {
     'embedding': 48,
     'dropout': 0.3,
     'previous_dropout': 0.3,  # share of the previous frame's voices the decoder sees masked in training
+    'own_frames': 0.0,        # share of previous frames the decoder reads as the model itself wrote them
+    'own_ramp': 10,           # epochs over which that share rises from 0 to own_frames
     'batch': 16,
     'lr': 2e-3,
     'lr_decay': 0.5,
@@ -58,10 +62,38 @@ DEFAULTS = {
 MODEL_KEYS = ('encoder_hidden', 'encoder_layers', 'decoder_hidden', 'decoder_layers', 'embedding')
 
 
-def loss_of(model, batch, device):
+def own_previous(model, batch, share, vocab):
+    """The decoder's previous-frame inputs with a share of frames replaced by voices drawn from the model's own
+    teacher-forced distribution, and targets that strike a note where the true voice holds it but the previous frame
+    read is another pitch (a tie can only continue the same pitch). Training on them teaches the decoder to go on
+    from harmonies it wrote itself, as it must when harmonizing, not only from Bach's."""
+    was_training = model.training
+    model.eval()
+    with torch.no_grad():
+        drawn = [torch.distributions.Categorical(logits=l.float()).sample() for l in model(batch)]
+    model.train(was_training)
+    true = [batch[k].clamp(min=0) for k in ('alto', 'tenor', 'bass')]
+    own = torch.rand(true[0].shape, device=true[0].device) < share        # per frame: all three voices at once
+    mixed = [torch.where(own, d, v) for d, v in zip(drawn, true)]
+    previous = previous_voices(*mixed, model.start_id)
+    pitch_of, struck_of = vocab.pitch_of.to(own.device), vocab.struck_of.to(own.device)
+    targets = []
+    for key, prev in zip(('alto', 'tenor', 'bass'), previous):
+        y = batch[key]
+        safe = y.clamp(min=0)
+        moved = (pitch_of[prev] != pitch_of[safe]) & (y >= 0)
+        targets.append(torch.where(moved, struck_of[safe], y))
+    return previous, targets
+
+
+def loss_of(model, batch, device, vocab=None, own_share=0.0):
     batch = {k: v.to(device) for k, v in batch.items()}
-    logits = model(batch)
-    targets = [batch['alto'], batch['tenor'], batch['bass']]
+    if own_share > 0:
+        previous, targets = own_previous(model, batch, own_share, vocab)
+        logits = model(batch, previous)
+    else:
+        logits = model(batch)
+        targets = [batch['alto'], batch['tenor'], batch['bass']]
     total = sum(F.cross_entropy(l.reshape(-1, l.shape[-1]), y.reshape(-1), ignore_index=-100, reduction='sum')
                 for l, y in zip(logits, targets))
     count = 3 * int((batch['alto'] >= 0).sum())
@@ -87,7 +119,7 @@ def main(argv=None):
     config = parse_config(argv, __doc__, DEFAULTS)
     resume_path, checkpoint, warm, device = start_run(
         config, 'train_harmonizer.py',
-        ('corpus', *MODEL_KEYS, 'dropout', 'previous_dropout', 'batch', 'seed', 'max_shift', 'label_keep', 'all_labels_dropped'),
+        ('corpus', *MODEL_KEYS, 'dropout', 'previous_dropout', 'own_frames', 'own_ramp', 'batch', 'seed', 'max_shift', 'label_keep', 'all_labels_dropped'),
         MODEL_KEYS)
     try:
         corpus = load_harmony_corpus(config['corpus'])
@@ -139,8 +171,9 @@ def main(argv=None):
         batches = training_batches(corpus['train'], vocab, config['batch'], rng, config['max_shift'],
                                    config['label_keep'], config['all_labels_dropped'])
         epoch_loss, epoch_count, epoch_started = 0.0, 0, time.time()
+        own_share = config['own_frames'] * min(1.0, (state['epoch'] + 1) / max(config['own_ramp'], 1))
         for batch in batches:
-            total, count = loss_of(model, batch, device)
+            total, count = loss_of(model, batch, device, vocab, own_share)
             loss = total / count
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
@@ -155,7 +188,8 @@ def main(argv=None):
                 stop = True
                 break
         state['epoch'] += 1
-        print(f"epoch {state['epoch']}: train loss {epoch_loss / max(epoch_count, 1):.4f} | "
+        print(f"epoch {state['epoch']}: train loss {epoch_loss / max(epoch_count, 1):.4f}"
+              f"{f' (own frames {own_share:.2f})' if own_share else ''} | "
               f"{epoch_count / 3 / max(time.time() - epoch_started, 1e-9):,.0f} frames/s | {state['seconds'] / 60:.1f} min",
               flush=True)
         validate(f"epoch {state['epoch']}{' (stopped early)' if stop else ''}")

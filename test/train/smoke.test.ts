@@ -128,8 +128,9 @@ test('harmonizer: corpus -> train -> resume -> export; the four graphs give PyTo
     assert.equal(harmony.length, 12);
     assert.ok(harmony.every((h) => h.chords.length > 0 && h.chords.some((c: number) => c > 0)), 'every chorale has analysed chord labels');
     const small = ['--encoder-hidden', '8', '--encoder-layers', '1', '--decoder-hidden', '16', '--decoder-layers', '1', '--embedding', '8', '--batch', '4'];
-    const first = run(PYTHON, ['train/train_harmonizer.py', '--corpus', corpusDir, '--out', runDir, ...small, '--epochs', '1']);
+    const first = run(PYTHON, ['train/train_harmonizer.py', '--corpus', corpusDir, '--out', runDir, ...small, '--epochs', '1', '--own-frames', '0.5', '--own-ramp', '1']);
     assert.match(first, /epoch 1: valid loss \d+\.\d+ nats\/voice \(with chord labels \d+\.\d+\)/);
+    assert.match(first, /epoch 1: train loss \d+\.\d+ \(own frames 0\.50\)/, 'the decoder read its own frames');
     const resumed = run(PYTHON, ['train/train_harmonizer.py', '--out', runDir, '--resume', '--epochs', '2']);
     assert.match(resumed, /epoch 2: valid loss/);
     assert.doesNotMatch(resumed, /epoch 1:/, 'a resumed run continues after the saved epoch');
@@ -147,4 +148,37 @@ test('harmonizer: corpus -> train -> resume -> export; the four graphs give PyTo
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+});
+
+test('harmonizer training on its own frames: the decoder reads the drawn voices one frame later, and a held target after another pitch becomes a strike', { timeout: 60_000 }, (t) => {
+  if (!torchAvailable(t)) return;
+  const script = `
+import sys, torch
+sys.path.insert(0, 'train')
+from harmony_data import Vocabulary
+from train_harmonizer import own_previous
+tokens = ['START', 'END', '(.)', '|||', '(r)', '(60,False)', '(60,True)', '(62,False)', '(62,True)']
+vocab = Vocabulary(tokens, {'start': 'START', 'end': 'END'})
+ids = vocab.ids
+class Drawing:  # a model whose every draw is (62,False)
+    start_id, training = ids['START'], True
+    def eval(self): self.training = False
+    def train(self, mode=True): self.training = mode
+    def __call__(self, batch):
+        logits = torch.full((*batch['alto'].shape, len(tokens)), -1e9)
+        logits[..., ids['(62,False)']] = 0.0
+        return logits, logits, logits
+gold = [ids['(60,False)'], ids['(60,True)'], ids['(60,True)'], ids['(62,False)'], -100]
+batch = {k: torch.tensor([gold]) for k in ('alto', 'tenor', 'bass')}
+model = Drawing()
+previous, targets = own_previous(model, batch, 1.0, vocab)
+assert model.training, 'the model is back in training mode'
+assert previous[0].tolist() == [[ids['START']] + [ids['(62,False)']] * 4], previous[0].tolist()
+assert targets[0].tolist() == [[ids['(60,False)'], ids['(60,False)'], ids['(60,False)'], ids['(62,False)'], -100]], targets[0].tolist()
+previous, targets = own_previous(model, batch, 0.0, vocab)
+assert previous[2].tolist() == [[ids['START']] + gold[:4]], previous[2].tolist()
+assert targets[2].tolist() == [gold], targets[2].tolist()
+print('own frames ok')
+`;
+  assert.match(run(PYTHON, ['-c', script]), /own frames ok/);
 });
