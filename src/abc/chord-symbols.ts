@@ -30,6 +30,10 @@ export function parseChordSymbol(text: string): ChordLabel | undefined {
   let s = text.trim();
   // "(G)": a chord for the second time through or an alternative; it still names the harmony there.
   if (s.startsWith('(') && s.endsWith(')')) s = s.slice(1, -1).trim();
+  // "Em (A)": the chord played, then an alternative for it in parentheses.
+  s = s.replace(/^(\S+)\s+\(\S+\)$/, '$1');
+  // "D m": a space typed between the root and its quality.
+  s = s.replace(/^([A-G](?:##|bb|#|b|♯|♭)?)\s+(?=\S)/, '$1');
   if (s === '' || /^[\^_<>@]/.test(s)) return undefined;
   const root = NOTE.exec(s);
   if (!root || root[1] !== root[1].toUpperCase() || root[2] === '+' || root[2] === '-') return undefined;
