@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { harmonizeText, loadHarmonizer } from '../../src/model';
@@ -14,9 +14,13 @@ import { abcVoiceToFrames } from '../../src/abc/frames';
 import { benchReel } from '../../src/cli/bench-harmonizer-tunes';
 import { searchHarmonization } from '../../src/model/harmonizer/search';
 import { abcMelodySearch, vocabularyRange } from '../../src/model/tasks/abc-harmonize-options';
+import { parallelPerfect } from '../../src/model/harmonizer/rules';
+import type { Frame } from '../../src/satb';
 
 const MODEL = resolve(__dirname, '..', '..', 'models', 'harmonizer');
-const CHORALES = join(process.env.BACHBOT_CORPORA ?? resolve(__dirname, '..', '..', '..', 'shared', 'corpora'), 'bach-chorales');
+const CORPORA = process.env.BACHBOT_CORPORA ?? resolve(__dirname, '..', '..', '..', 'shared', 'corpora');
+const CHORALES = join(CORPORA, 'bach-chorales');
+const TUNEBOOKS = join(CORPORA, 'tunebooks');
 
 test('the shipped harmonizer loads, and harmonizes validation chorales without parallels or clashes, ending on their final chord', { skip: !existsSync(join(MODEL, 'config.json')) && 'no models/harmonizer' }, async () => {
   const model = await loadHarmonizer(MODEL);
@@ -64,6 +68,35 @@ test('a reel whose melody leaps above the held accompaniment is harmonized at be
     const [best] = await searchHarmonization(model, search.frames, { ...search.options, beamWidth: 8 });
     assert.equal(best.violations, 0);
     assert.equal(voiceLeadingCounts(best.frames).parallels, 0);
+  } finally {
+    await model.dispose();
+  }
+});
+
+test('repeats are voice-led where they are heard: no parallels from a part\'s last chord back to its first, or into a second ending', { skip: !existsSync(join(MODEL, 'config.json')) && 'no models/harmonizer' }, async () => {
+  const model = await loadHarmonizer(MODEL);
+  try {
+    const tunes = parseAbc(readFileSync(join(TUNEBOOKS, 'old-time-tunebook.abc'), 'utf8')).tunes;
+    let joins = 0, unjoined = 0;
+    for (const n of [10, 11, 15, 28]) {
+      const melody = abcVoiceToFrames(tunes[n - 1], undefined);
+      const search = abcMelodySearch(melody, vocabularyRange(model.vocab.tokens), 'accompaniment');
+      assert.ok(search.options.joins!.length > 0, `tune #${n} has repeats`);
+      joins += search.options.joins!.length;
+      const offset = search.options.melodyOffset ?? 0;
+      const across = (frames: Frame[]) => search.options.joins!.reduce((count, { from, to }) => {
+        const p = (f: number, v: number) => { const e = frames[f].voices[v]; return e.kind === 'note' ? e.pitch + (v === 0 ? offset : 0) : -1; };
+        for (let u = 0; u < 4; u++) for (let l = u + 1; l < 4; l++) if (parallelPerfect(p(from, u), p(to, u), p(from, l), p(to, l))) count++;
+        return count;
+      }, 0);
+      const [best] = await searchHarmonization(model, search.frames, { ...search.options, beamWidth: 8 });
+      assert.equal(across(best.frames), 0, `tune #${n}: parallels across a repeat`);
+      const [straight] = await searchHarmonization(model, search.frames, { ...search.options, joins: [], beamWidth: 8 });
+      unjoined += across(straight.frames);
+    }
+    assert.ok(joins >= 8);
+    // Read straight through, as before, the same tunes have some: the check above is not empty.
+    assert.ok(unjoined > 0, 'these tunes harmonized without their joins have parallels across them');
   } finally {
     await model.dispose();
   }

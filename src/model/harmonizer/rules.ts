@@ -34,6 +34,14 @@ export interface FrameRules {
    * strike (an accompaniment between its chords): a melody leaping above a held chord moves away on its own.
    */
   melodySpacing?: boolean;
+  /**
+   * Frames a listener also hears just before this one, or just after it, other than its neighbours: where a repeat
+   * goes back to the start of its part, or the second time through leads into a second ending. Each is that
+   * frame's pitches, soprano to bass (-1: a rest); the frame after must be chosen already. Only parallels are
+   * judged across them.
+   */
+  heardBefore?: readonly (readonly number[])[];
+  heardAfter?: readonly (readonly number[])[];
 }
 
 /**
@@ -62,6 +70,7 @@ export function voiceJudge(voice: number, rules: FrameRules): (pitch: number) =>
   const belowPitch = below >= 0 ? current[below]! : -1;
   const belowSpacing = below >= 0 && below === voice + 1 ? MAX_SPACING[voice] : -1;
   const prev = previous[voice];
+  const joined = (rules.heardBefore?.length ?? 0) + (rules.heardAfter?.length ?? 0) > 0;
   // The other voices sounding in the frame: [pitch, its pitch class, its previous pitch, 1 if above `voice`].
   const others: number[] = [];
   for (let u = 0; u < current.length; u++) {
@@ -90,8 +99,25 @@ export function voiceJudge(voice: number, rules: FrameRules): (pitch: number) =>
       const parallel = others[i + 3] === 1 ? parallelPerfect(others[i + 2], other, prev, pitch) : parallelPerfect(prev, pitch, others[i + 2], other);
       if (parallel) broken += HEARD_FIRST;
     }
+    if (joined) broken += HEARD_FIRST * parallelsAcrossJoins(voice, pitch, current, rules);
     return broken;
   };
+}
+
+/** Parallels between `voice` at `pitch` and the voices known in `current`, into it from each frame heard before it and out of it into each heard after. */
+function parallelsAcrossJoins(voice: number, pitch: number, current: readonly (number | undefined)[], rules: FrameRules): number {
+  let count = 0;
+  for (let u = 0; u < current.length; u++) {
+    const other = current[u];
+    if (u === voice || other === undefined || other < 0) continue;
+    for (const before of rules.heardBefore ?? []) {
+      if (u < voice ? parallelPerfect(before[u], other, before[voice], pitch) : parallelPerfect(before[voice], pitch, before[u], other)) count++;
+    }
+    for (const after of rules.heardAfter ?? []) {
+      if (u < voice ? parallelPerfect(other, after[u], pitch, after[voice]) : parallelPerfect(pitch, after[voice], other, after[u])) count++;
+    }
+  }
+  return count;
 }
 
 function nearestSounding(current: readonly (number | undefined)[], voice: number, direction: -1 | 1): number {

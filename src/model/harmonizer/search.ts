@@ -40,6 +40,11 @@ export interface HarmonizerSearchOptions {
   /** Pitch classes the lower voices may use (a mode's notes); chord symbols add theirs. Undefined: any. */
   pitchClasses?: readonly number[];
   strikes?: readonly boolean[];
+  /**
+   * Where playing goes from frame `from` straight to frame `to`: a repeat back to the start of its part, the second
+   * time through into a second ending. Parallels are judged across each as between neighbours.
+   */
+  joins?: readonly { from: number; to: number }[];
   /** 'auto' (default): when the last frame lies under a fermata and the melody ends on a tonic-chord tone (a minor chorale closing with a Picardy third). */
   finalChord?: FinalChord | 'auto' | 'none';
 }
@@ -117,6 +122,15 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
   // Going back costs wide frames; a melody whose given notes force fault after fault spends at most one wide pass.
   let wideBudget = frames.length;
 
+  const joinedBefore = new Map<number, number[]>();
+  const joinedAfter = new Map<number, number[]>();
+  for (const { from, to } of options.joins ?? []) {
+    if (!(from >= 0 && to >= 0 && from < frames.length && to < frames.length) || to === from + 1 || to === from) continue;
+    // Each join is judged at the later of its two frames, when the earlier is chosen.
+    if (from < to) joinedBefore.set(to, [...(joinedBefore.get(to) ?? []), from]);
+    else joinedAfter.set(from, [...(joinedAfter.get(from) ?? []), to]);
+  }
+
   for (let f = 0; f < frames.length; f++) {
     throwIfAborted(signal);
     saved[f] = { beams, state };
@@ -131,6 +145,9 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
     const out = await net.step(enc, beams.map((x) => x.prev[0]), beams.map((x) => x.prev[1]), beams.map((x) => x.prev[2]), state);
     const soprano = heardPitch(frame.voices[0], melodyOffset);
     const ahead = lookahead(frames, plans, f, melodyOffset, toSounding, clashes);
+    const earlier = (g: number): number[][] => beams.map((beam) => pitchesBack(model, frames, beam, f - 1 - g, g, melodyOffset));
+    const heardBefore = joinedBefore.has(f) ? joinedBefore.get(f)!.map(earlier) : undefined;
+    const heardAfter = joinedAfter.has(f) ? joinedAfter.get(f)!.map(earlier) : undefined;
     let partials: Partial[] = beams.map((beam, b) => ({ beam: b, ids: [], pitches: [soprano, ...frame.voices.slice(1).map(givenPitch)], logprob: beam.logprob, broken: beam.broken }));
     for (let voice = 1; voice <= 3; voice++) {
       const given = frame.voices[voice];
@@ -150,6 +167,8 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
         if (p.logprob - PENALTY * p.broken < floor) return;
         const norm = logSumExp(rowLogits);
         const rules: FrameRules = { current: p.pitches, previous: beams[p.beam].pitches, toSounding, clashes, allowed: plan.allowed[voice], melodySpacing: plan.strikeAllowed };
+        if (heardBefore) rules.heardBefore = heardBefore.map((rows) => rows[p.beam]);
+        if (heardAfter) rules.heardAfter = heardAfter.map((rows) => rows[p.beam]);
         const kept = bestOptions(model, voice, beams[p.beam].pitches[voice], plan, rules, p.pitches, voice >= 2 ? plan.completeTonic : undefined, ahead, rowLogits, width, p, norm, floor);
         for (let j = 0; j < kept.count; j++) {
           const logprob = p.logprob + rowLogits[kept.id[j]] - norm;
@@ -464,6 +483,14 @@ function lastSopranoPitchClass(frames: readonly Frame[]): number {
 
 function writtenPitch(v: VoiceEntry): number {
   return v.kind === 'note' ? v.pitch : -1;
+}
+
+/** The pitches of frame g, soprano to bass (-1: a rest), `steps` frames before the beam's last. */
+function pitchesBack(model: HarmonizerModel, frames: readonly Frame[], beam: Beam, steps: number, g: number, offset: number): number[] {
+  let choices = beam.choices;
+  for (let i = 0; i < steps && choices; i++) choices = choices.previous;
+  if (!choices) return [-1, -1, -1, -1];
+  return [heardPitch(frames[g].voices[0], offset), ...choices.ids.map((id) => model.voiceInfo[id]?.pitch ?? -1)];
 }
 
 function heardPitch(v: VoiceEntry, offset: number): number {

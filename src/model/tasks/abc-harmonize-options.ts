@@ -6,6 +6,7 @@
 import { maxOf, minOf } from '../../common/arrays';
 import type { AbcFramesResult } from '../../abc/frames';
 import { chordLabelsPerFrame } from '../../abc/chord-symbols';
+import { playbackJoins } from '../../abc/playback-joins';
 import { barSixteenths, harmonicBeat, harmonicStrikes, positionsFromBarLines, type HarmonizeStyle } from '../../abc/harmonic-rhythm';
 import { isMinorish, keyAccidentals, LETTER_PC, LETTERS, type KeySignature } from '../../music';
 import { chordPitchClasses, closingTriad, mod12, type ChordLabel } from '../../music/chord-label';
@@ -49,6 +50,7 @@ export function abcMelodySearch(melody: AbcFramesResult, vocabulary: readonly [n
     pitchClasses: notes,
     scale: notes,
     finalChord: finalChord(frames, minor, chords),
+    joins: playbackJoins(melody.barLines, melody.finalBarLine, frames.length),
     ...(hasChords ? { chords } : {}),
     ...(style === 'accompaniment' ? { strikes: harmonicStrikes(positions, beatLength, hasChords ? chords : undefined) } : {}),
   };
