@@ -117,10 +117,20 @@ export class Workbench {
   }
 
   async goTo(line: number, column: number): Promise<void> {
-    await this.press('Control+G');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`:${line}:${column}`);
+    // The quick input can close again as it opens, while the workbench moves focus (it is then inert, then hidden):
+    // open it again rather than wait on one that is gone.
+    for (let attempt = 1; ; attempt++) {
+      await this.press('Control+G');
+      try {
+        await input.waitFor({ timeout: 5_000 });
+        await input.fill(`:${line}:${column}`, { timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.press('Escape');
+      }
+    }
     await this.press('Enter');
     await input.waitFor({ state: 'hidden' });
   }
