@@ -18,7 +18,10 @@ export function playbackJoins(barLines: readonly { frame: number; text: string }
   let partStart = 0;
   let firstEnding: number | undefined;
   const bars = [...barLines, { frame: frameCount, text: finalBarLine }];
-  for (const { frame, text } of bars) {
+  for (const bar of bars) {
+    const { frame } = bar;
+    // An inline field in the bar ([M:2/4], [P:B]) is neither a repeat sign nor an ending number.
+    const text = bar.text.replace(/\[[A-Za-z]:[^\]]*\]/g, '');
     const ending = /\d/.exec(text)?.[0];
     if (text.startsWith(':') && frame > 0) joins.push({ from: frame - 1, to: partStart });
     if (ending === '1') firstEnding = frame;
@@ -26,8 +29,8 @@ export function playbackJoins(barLines: readonly { frame: number; text: string }
       if (firstEnding > 0) joins.push({ from: firstEnding - 1, to: frame });
       firstEnding = undefined;
     }
-    const bar = text.replace(/\[?\d.*$/, '');
-    if (bar.length > 1 && bar.endsWith(':') && frame < frameCount) {
+    const sign = text.replace(/\[?\d.*$/, '');
+    if (sign.length > 1 && sign.endsWith(':') && frame < frameCount) {
       partStart = frame;
       if (ending === undefined) firstEnding = undefined;
     }

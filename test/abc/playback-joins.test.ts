@@ -21,6 +21,11 @@ test('endings: the first ending goes back to the part start, the second time thr
   assert.deepEqual(joinsOf('GABc |: d4 |[1 e4 :|[2 f4 |]'), [{ from: 47, to: 16 }, { from: 31, to: 48 }]);
 });
 
+test('an inline field at a bar line is neither a repeat nor an ending: a meter change, a part label', () => {
+  assert.deepEqual(joinsOf('|: GABc | [M:2/4] d2 | [M:4/4] e4 |[1 f4 :|[2 [P:B] g4 |]'), [{ from: 55, to: 0 }, { from: 39, to: 56 }]);
+  assert.deepEqual(joinsOf('GABc | [P:B] d4 | e4 |]'), []);
+});
+
 test('a tune without repeats has no joins', () => {
   assert.deepEqual(joinsOf('GABc | d4 | e4 | f4 |]'), []);
 });
