@@ -7,6 +7,7 @@ import { spellPitch } from '../music/pitch';
 import type { Frame, VoiceEntry } from '../satb/types';
 import { isCompound } from './meter';
 import { BarAccidentals, notePitchText } from './pitches';
+import { playbackJoins } from './playback-joins';
 import type { Meter } from './types';
 
 export interface AbcVoicesContext {
@@ -112,7 +113,7 @@ export function framesToAbcVoices(frames: Frame[], ctx: AbcVoicesContext): strin
 export function abcVoiceLines(frames: Frame[], voice: number, ctx: AbcVoicesContext): string[] {
   const symbols = new Map<number, string>();
   if (voice === 0) for (const c of ctx.chordSymbols ?? []) symbols.set(c.frame, (symbols.get(c.frame) ?? '') + c.text);
-  const joins = voice === 0 ? new Set<number>() : repeatJoins(ctx.barLines ?? []);
+  const joins = voice === 0 ? new Set<number>() : enteredFromElsewhere(ctx, frames.length);
   const runs = runsOf(frames, voice, new Set([...symbols.keys(), ...(ctx.keyChanges ?? []).map((c) => c.frame)]), joins);
   const fermatas = ctx.fermataFrames?.[voice] ?? new Set(runs.filter((r) => r.fermata && r.entry.kind === 'note').map((r) => r.start));
   const shift = ctx.semitones + (voice === 0 ? ctx.melodyOctave ?? 0 : 0);
@@ -120,12 +121,13 @@ export function abcVoiceLines(frames: Frame[], voice: number, ctx: AbcVoicesCont
 }
 
 /**
- * Frames that a listener may reach from somewhere other than the frame before them: just after a repeat sign or at
- * an ending (`:|`, `|:`, `::`, `[2`, `:|2`). A note of a written voice is not tied into them (the tie would go back
- * to the start of the part, or into the other ending); it sounds again there.
+ * Frames that a listener may reach from somewhere other than the frame before them, or whose frame before goes on
+ * elsewhere too: each side of a repeat sign or an ending (playbackJoins). A note of a written voice is not tied into
+ * them (the tie would go back to the start of the part, or into the other ending); it sounds again there.
  */
-function repeatJoins(barLines: readonly { frame: number; text: string }[]): Set<number> {
-  return new Set(barLines.filter((b) => /:|\[?\d/.test(b.text)).map((b) => b.frame));
+function enteredFromElsewhere(ctx: AbcVoicesContext, frameCount: number): Set<number> {
+  if (!ctx.barLines) return new Set();
+  return new Set(playbackJoins(ctx.barLines, ctx.finalBarLine ?? '|]', frameCount).flatMap((j) => [j.from + 1, j.to]));
 }
 
 /**

@@ -126,3 +126,12 @@ test('a lower voice held over a repeat sign or into an ending sounds again there
   const sounded = abcjs.parseOnly(out);
   assert.equal(sounded.length, 1);
 });
+
+test('a lower voice is tied over a bar line that only carries an inline field (a part label, a meter change): nothing is repeated there', () => {
+  const text = "X:1\nM:4/4\nL:1/4\nK:C\nc d e f | [P:B] g a b c' | [M:2/4] d e | f g |]\n";
+  const r = abcVoiceToFrames(tuneOf(text));
+  const held = (f: Frame, i: number): Frame => ({ ...f, voices: [f.voices[0], { kind: 'note', pitch: 60, held: i > 0 }, { kind: 'note', pitch: 55, held: i > 0 }, { kind: 'note', pitch: 48, held: i > 0 }] });
+  const out = framesToAbcVoices(r.frames.map(held), r);
+  const alto = out.split('\n').slice(out.split('\n').indexOf('V:A') + 1).join('\n').split('\nV:T')[0];
+  assert.equal(alto.match(/-/g)?.length ?? 0, 3, `tied across every bar line: ${alto}`);
+});
