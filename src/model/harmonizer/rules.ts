@@ -70,13 +70,14 @@ export function voiceJudge(voice: number, rules: FrameRules): (pitch: number) =>
   const belowPitch = below >= 0 ? current[below]! : -1;
   const belowSpacing = below >= 0 && below === voice + 1 ? MAX_SPACING[voice] : -1;
   const prev = previous[voice];
-  const joined = (rules.heardBefore?.length ?? 0) + (rules.heardAfter?.length ?? 0) > 0;
-  // The other voices sounding in the frame: [pitch, its pitch class, its previous pitch, 1 if above `voice`].
+  const heardBefore = rules.heardBefore ?? [];
+  const heardAfter = rules.heardAfter ?? [];
+  // The other voices sounding in the frame: [pitch, its pitch class, its previous pitch, 1 if above `voice`, its index].
   const others: number[] = [];
   for (let u = 0; u < current.length; u++) {
     const other = current[u];
     if (u === voice || other === undefined || other < 0) continue;
-    others.push(other, mod12(other), previous[u], u < voice ? 1 : 0);
+    others.push(other, mod12(other), previous[u], u < voice ? 1 : 0, u);
   }
   return (pitch) => {
     if (pitch < 0) return 0;
@@ -93,31 +94,22 @@ export function voiceJudge(voice: number, rules: FrameRules): (pitch: number) =>
       if (pitch < belowPitch) broken++;
       if (belowSpacing >= 0 && pitch - belowPitch > belowSpacing) broken++;
     }
-    for (let i = 0; i < others.length; i += 4) {
+    for (let i = 0; i < others.length; i += 5) {
       const other = others[i];
+      const isAbove = others[i + 3] === 1;
+      const u = others[i + 4];
       if (clashes[pc * 12 + others[i + 1]]) broken += HEARD_FIRST;
-      const parallel = others[i + 3] === 1 ? parallelPerfect(others[i + 2], other, prev, pitch) : parallelPerfect(prev, pitch, others[i + 2], other);
-      if (parallel) broken += HEARD_FIRST;
+      if (movesInParallel(isAbove, others[i + 2], other, prev, pitch)) broken += HEARD_FIRST;
+      for (const before of heardBefore) if (movesInParallel(isAbove, before[u], other, before[voice], pitch)) broken += HEARD_FIRST;
+      for (const after of heardAfter) if (movesInParallel(isAbove, other, after[u], pitch, after[voice])) broken += HEARD_FIRST;
     }
-    if (joined) broken += HEARD_FIRST * parallelsAcrossJoins(voice, pitch, current, rules);
     return broken;
   };
 }
 
-/** Parallels between `voice` at `pitch` and the voices known in `current`, into it from each frame heard before it and out of it into each heard after. */
-function parallelsAcrossJoins(voice: number, pitch: number, current: readonly (number | undefined)[], rules: FrameRules): number {
-  let count = 0;
-  for (let u = 0; u < current.length; u++) {
-    const other = current[u];
-    if (u === voice || other === undefined || other < 0) continue;
-    for (const before of rules.heardBefore ?? []) {
-      if (u < voice ? parallelPerfect(before[u], other, before[voice], pitch) : parallelPerfect(before[voice], pitch, before[u], other)) count++;
-    }
-    for (const after of rules.heardAfter ?? []) {
-      if (u < voice ? parallelPerfect(other, after[u], pitch, after[voice]) : parallelPerfect(pitch, after[voice], other, after[u])) count++;
-    }
-  }
-  return count;
+/** parallelPerfect for the voice being judged (from → to) and another (otherFrom → otherTo), above it or below. */
+function movesInParallel(otherAbove: boolean, otherFrom: number, otherTo: number, from: number, to: number): boolean {
+  return otherAbove ? parallelPerfect(otherFrom, otherTo, from, to) : parallelPerfect(from, to, otherFrom, otherTo);
 }
 
 function nearestSounding(current: readonly (number | undefined)[], voice: number, direction: -1 | 1): number {
