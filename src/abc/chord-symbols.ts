@@ -33,7 +33,8 @@ export function parseChordSymbol(text: string): ChordLabel | undefined {
   // "Em (A)": the chord played, then an alternative for it in parentheses.
   s = s.replace(/^(\S+)\s+\(\S+\)$/, '$1');
   // "D m": a space typed between the root and its quality.
-  s = s.replace(/^([A-G](?:##|bb|#|b|♯|♭)?)\s+(?=\S)/, '$1');
+  const typedRoot = NOTE.exec(s)?.[0];
+  if (typedRoot) s = typedRoot + s.slice(typedRoot.length).trimStart();
   if (s === '' || /^[\^_<>@]/.test(s)) return undefined;
   const root = NOTE.exec(s);
   if (!root || root[1] !== root[1].toUpperCase() || root[2] === '+' || root[2] === '-') return undefined;
