@@ -67,6 +67,8 @@ interface Beam {
   /** Written pitches of the previous frame, soprano to bass (-1: rest / none). */
   pitches: number[];
   choices: { ids: [number, number, number]; previous: Beam['choices'] } | undefined;
+  /** The pitches of the frames a repeat join will judge against later, newest first. */
+  marks: { frame: number; pitches: number[]; previous: Beam['marks'] } | undefined;
 }
 
 interface Partial {
@@ -114,7 +116,7 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
   const V = net.vocabSize;
   const start = model.vocab.startId;
   let state: LstmState = zeroState(net.layers, net.hidden, 1);
-  let beams: Beam[] = [{ logprob: 0, broken: 0, prev: [start, start, start], pitches: [-1, -1, -1, -1], choices: undefined }];
+  let beams: Beam[] = [{ logprob: 0, broken: 0, prev: [start, start, start], pitches: [-1, -1, -1, -1], choices: undefined, marks: undefined }];
   const back = Math.max(MIN_BACKTRACK, BACKTRACK_BARS * context.barLength);
   const saved: ({ beams: Beam[]; state: LstmState } | undefined)[] = [];
   const retried = new Set<number>();
@@ -124,11 +126,14 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
 
   const joinedBefore = new Map<number, number[]>();
   const joinedAfter = new Map<number, number[]>();
+  // The earlier frame of each join, which the beams carry forward (marks) to be read back when the later comes.
+  const marked = new Set<number>();
   for (const { from, to } of options.joins ?? []) {
     if (!(from >= 0 && to >= 0 && from < frames.length && to < frames.length) || to === from + 1 || to === from) continue;
     // Each join is judged at the later of its two frames, when the earlier is chosen.
     if (from < to) joinedBefore.set(to, [...(joinedBefore.get(to) ?? []), from]);
     else joinedAfter.set(from, [...(joinedAfter.get(from) ?? []), to]);
+    marked.add(Math.min(from, to));
   }
 
   for (let f = 0; f < frames.length; f++) {
@@ -145,7 +150,7 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
     const out = await net.step(enc, beams.map((x) => x.prev[0]), beams.map((x) => x.prev[1]), beams.map((x) => x.prev[2]), state);
     const soprano = heardPitch(frame.voices[0], melodyOffset);
     const ahead = lookahead(frames, plans, f, melodyOffset, toSounding, clashes);
-    const earlier = (g: number): number[][] => beams.map((beam) => pitchesBack(model, frames, beam, f - 1 - g, g, melodyOffset));
+    const earlier = (g: number): number[][] => beams.map((beam) => markedPitches(beam, g));
     const heardBefore = joinedBefore.has(f) ? joinedBefore.get(f)!.map(earlier) : undefined;
     const heardAfter = joinedAfter.has(f) ? joinedAfter.get(f)!.map(earlier) : undefined;
     let partials: Partial[] = beams.map((beam, b) => ({ beam: b, ids: [], pitches: [soprano, ...frame.voices.slice(1).map(givenPitch)], logprob: beam.logprob, broken: beam.broken }));
@@ -235,7 +240,9 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
       prev: [p.ids[0], p.ids[1], p.ids[2]],
       pitches: p.pitches.map((x) => x ?? -1),
       choices: { ids: [p.ids[0], p.ids[1], p.ids[2]], previous: beams[p.beam].choices },
+      marks: beams[p.beam].marks,
     }));
+    if (marked.has(f)) for (const beam of beams) beam.marks = { frame: f, pitches: beam.pitches, previous: beam.marks };
   }
   beams.sort((a, b) => rank(b) - rank(a));
   return beams.slice(0, wanted).map((beam) => ({ frames: fill(model, frames, beam), logprob: beam.logprob, violations: beam.broken }));
@@ -485,12 +492,10 @@ function writtenPitch(v: VoiceEntry): number {
   return v.kind === 'note' ? v.pitch : -1;
 }
 
-/** The pitches of frame g, soprano to bass (-1: a rest), `steps` frames before the beam's last. */
-function pitchesBack(model: HarmonizerModel, frames: readonly Frame[], beam: Beam, steps: number, g: number, offset: number): number[] {
-  let choices = beam.choices;
-  for (let i = 0; i < steps && choices; i++) choices = choices.previous;
-  if (!choices) return [-1, -1, -1, -1];
-  return [heardPitch(frames[g].voices[0], offset), ...choices.ids.map((id) => model.voiceInfo[id]?.pitch ?? -1)];
+/** The pitches of marked frame g, soprano to bass (-1: a rest), as the beam chose them. */
+function markedPitches(beam: Beam, g: number): number[] {
+  for (let mark = beam.marks; mark; mark = mark.previous) if (mark.frame === g) return mark.pitches;
+  return [-1, -1, -1, -1];
 }
 
 function heardPitch(v: VoiceEntry, offset: number): number {
