@@ -115,12 +115,16 @@ test('a breve is one note; a breve rest is a dotted whole and a half, as abcjs h
   assert.deepEqual(abcjs.parseOnly(out)[0].warnings ?? [], []);
 });
 
-test('a lower voice held over a repeat sign or into an ending sounds again there instead of being tied (the tie would lead back to the part\'s start)', () => {
-  const text = "X:1\nM:4/4\nL:1/4\nK:C\n|: c d e f | g a b c' :|1 d4 | e4 :|2 f4 | g4 |]\n";
+/** The tune written with its melody and one chord held under all of it, and that tune's alto line. */
+function heldUnder(text: string): { out: string; alto: string } {
   const r = abcVoiceToFrames(tuneOf(text));
   const held = (f: Frame, i: number): Frame => ({ ...f, voices: [f.voices[0], { kind: 'note', pitch: 60, held: i > 0 }, { kind: 'note', pitch: 55, held: i > 0 }, { kind: 'note', pitch: 48, held: i > 0 }] });
   const out = framesToAbcVoices(r.frames.map(held), r);
-  const alto = out.split('\n').slice(out.split('\n').indexOf('V:A') + 1).join('\n').split('\nV:T')[0];
+  return { out, alto: out.split('\n').slice(out.split('\n').indexOf('V:A') + 1).join('\n').split('\nV:T')[0] };
+}
+
+test('a lower voice held over a repeat sign or into an ending sounds again there instead of being tied (the tie would lead back to the part\'s start)', () => {
+  const { out, alto } = heldUnder("X:1\nM:4/4\nL:1/4\nK:C\n|: c d e f | g a b c' :|1 d4 | e4 :|2 f4 | g4 |]\n");
   assert.doesNotMatch(alto, /-\s*(:\||::|\|:|\|?\[?\d)/, alto);
   assert.equal(alto.match(/-/g)?.length ?? 0, 3, `tied across the plain bar lines only: ${alto}`);
   const sounded = abcjs.parseOnly(out);
@@ -128,10 +132,6 @@ test('a lower voice held over a repeat sign or into an ending sounds again there
 });
 
 test('a lower voice is tied over a bar line that only carries an inline field (a part label, a meter change): nothing is repeated there', () => {
-  const text = "X:1\nM:4/4\nL:1/4\nK:C\nc d e f | [P:B] g a b c' | [M:2/4] d e | f g |]\n";
-  const r = abcVoiceToFrames(tuneOf(text));
-  const held = (f: Frame, i: number): Frame => ({ ...f, voices: [f.voices[0], { kind: 'note', pitch: 60, held: i > 0 }, { kind: 'note', pitch: 55, held: i > 0 }, { kind: 'note', pitch: 48, held: i > 0 }] });
-  const out = framesToAbcVoices(r.frames.map(held), r);
-  const alto = out.split('\n').slice(out.split('\n').indexOf('V:A') + 1).join('\n').split('\nV:T')[0];
+  const { alto } = heldUnder("X:1\nM:4/4\nL:1/4\nK:C\nc d e f | [P:B] g a b c' | [M:2/4] d e | f g |]\n");
   assert.equal(alto.match(/-/g)?.length ?? 0, 3, `tied across every bar line: ${alto}`);
 });
