@@ -75,6 +75,13 @@ per alto, tenor and bass entry given the true voices before it: **{metrics['vali
 labels**, {metrics['valid_loss_with_labels_nats']:.4f} with the analysed labels. The harmonization figures of the beam
 search (agreement with Bach, parallels, final chords, time) are printed by `npm run eval`.
 
+In use, Harmonize Selection on a chorale hears the melody at three transpositions, -1, 0 and +1 semitones (shifts
+it was trained on), and averages the three log-probabilities of each voice, moved back to the melody's key: an
+ensemble of one set of weights (`src/model/harmonizer/transposed-views.ts`). On the validation split at beam 8 it
+agrees with Bach in 45.2% of alto, tenor and bass entries and 22.5% of frames, against 43.5% and 20.5% for the melody
+heard once; a 16-bar melody takes about 0.36 s instead of 0.16 s. ABC tunes are heard once (their reels must stay
+under a second).
+
 | epoch | valid loss | with labels | minutes | lr |
 | --- | --- | --- | --- | --- |
 {history}

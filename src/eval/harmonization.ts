@@ -2,6 +2,7 @@ import type { LoadedModel } from '../model/model';
 import { choraleSearchKey } from '../model/harmonizer/chorale-context';
 import type { HarmonizerModel } from '../model/harmonizer/harmonizer-model';
 import { harmonize, type HarmonizeOptions } from '../model/tasks/harmonize';
+import { CHORALE_VIEWS } from '../model/harmonizer/transposed-views';
 import { analyzeVoiceLeading, voiceToken, type Chorale, type Frame } from '../satb';
 import { voiceLeadingCounts } from './voice-leading-counts';
 
@@ -41,7 +42,7 @@ export function melodyOnly(frames: Frame[]): Frame[] {
   return frames.map((f) => ({ fermata: f.fermata, voices: [f.voices[0], { kind: 'slot' }, { kind: 'slot' }, { kind: 'slot' }] }));
 }
 
-/** Harmonizes each chorale's soprano with the given beam width and compares with Bach's own parts. */
+/** Harmonizes each chorale's soprano with the given beam width (heard at CHORALE_VIEWS unless the options say) and compares with Bach's own parts. */
 export async function harmonizationFigures(model: LoadedModel | HarmonizerModel, chorales: Chorale[], beamWidth: number, options: HarmonizeOptions = {}): Promise<HarmonizationFigures> {
   const started = Date.now();
   let frames = 0, equalVoices = 0, equalFrames = 0, faults = 0, bachFaults = 0;
@@ -51,7 +52,7 @@ export async function harmonizationFigures(model: LoadedModel | HarmonizerModel,
   const last = { major: 0, majorOf: 0, minor: 0, minorOf: 0, picardy: 0, bachPicardy: 0 };
   for (const chorale of chorales) {
     const key = choraleSearchKey(chorale.meta);
-    const [best] = await harmonize(model, melodyOnly(chorale.frames), { ...options, beamWidth, alternatives: 1, context: key.context, toSounding: key.toSounding });
+    const [best] = await harmonize(model, melodyOnly(chorale.frames), { views: CHORALE_VIEWS, ...options, beamWidth, alternatives: 1, context: key.context, toSounding: key.toSounding });
     chorale.frames.forEach((original, i) => {
       let same = 0;
       for (let v = 1; v < 4; v++) if (voiceToken(best.frames[i].voices[v]) === voiceToken(original.voices[v])) same++;

@@ -5,6 +5,7 @@ import { AbortError, harmonize } from '../../src/model';
 import { chordPitchClasses, mod12 } from '../../src/music/chord-label';
 import type { Frame, VoiceEntry } from '../../src/satb';
 import { clashTable, violations } from '../../src/model/harmonizer/rules';
+import { CHORALE_VIEWS } from '../../src/model/harmonizer/transposed-views';
 import { AdversarialNetwork, fakeHarmonizer, harmonizerVocab } from './helpers/fake-harmonizer';
 
 const SLOT: VoiceEntry = { kind: 'slot' };
@@ -56,11 +57,11 @@ function faults(frames: Frame[]): string[] {
   return out;
 }
 
-test('the harmonizer never writes parallels, chromatic clashes, crossings or notes out of range, even when the model wants them (1,000 random melodies)', async () => {
+test('the harmonizer never writes parallels, chromatic clashes, crossings or notes out of range, even when the model wants them (1,000 random melodies, heard as written or at CHORALE_VIEWS)', async () => {
   const model = fakeHarmonizer();
   await fc.assert(
-    fc.asyncProperty(melodyArb, fc.integer({ min: 1, max: 4 }), async (frames, beamWidth) => {
-      const [best] = await harmonize(model, frames, { beamWidth });
+    fc.asyncProperty(melodyArb, fc.integer({ min: 1, max: 4 }), fc.constantFrom([0], CHORALE_VIEWS), async (frames, beamWidth, views) => {
+      const [best] = await harmonize(model, frames, { beamWidth, views });
       assert.equal(best.frames.length, frames.length);
       best.frames.forEach((f, i) => {
         assert.deepEqual(f.voices[0], frames[i].voices[0]);

@@ -4,6 +4,7 @@ import { abcValidityFigures } from '../../eval/abc-validity';
 import { crossEntropy } from '../../eval/cross-entropy';
 import { folkHarmonizationFigures, type FolkTune } from '../../eval/folk-harmonization';
 import { harmonizationFigures } from '../../eval/harmonization';
+import { CHORALE_VIEWS } from '../../model/harmonizer/transposed-views';
 import { CORPUS_FOLDERS, corpusPieces, splitTunes, toIds, validationPieces, type CorpusKind } from '../../eval/validation-set';
 import { loadHarmonizer, loadModel, type LoadedModel } from '../../model';
 import type { Chorale } from '../../satb';
@@ -85,9 +86,15 @@ async function evaluateHarmonizer(dir: string, chorales: Chorale[], beams: numbe
     emit({ model: 'harmonizer', figure: 'model', parameters: (model.config as { parameters?: number }).parameters, onnx_mb: round(bytes / 1e6),
       valid_loss_nats: metrics?.valid_loss_nats, valid_loss_with_labels_nats: metrics?.valid_loss_with_labels_nats,
       device: training?.device, training_seconds: training?.seconds, epochs: training?.epochs });
-    for (const beamWidth of beams) {
-      const f = await harmonizationFigures(model, chorales, beamWidth);
-      emit({ model: 'harmonizer', figure: 'harmonization', search: 'harmonizer, whole melody, voice-leading rules', ...roundAll(f) });
+    const searches = [
+      { search: 'harmonizer, whole melody, voice-leading rules, the melody as written', views: [0] },
+      { search: `harmonizer, the same, heard at ${CHORALE_VIEWS.join(', ')} semitones (Harmonize Selection on chorales)`, views: CHORALE_VIEWS },
+    ];
+    for (const { search, views } of searches) {
+      for (const beamWidth of beams) {
+        const f = await harmonizationFigures(model, chorales, beamWidth, { views });
+        emit({ model: 'harmonizer', figure: 'harmonization', search, views, ...roundAll(f) });
+      }
     }
     const sixteenBars = chorales.find((c) => c.frames.length >= 256) ?? chorales[0];
     for (const beamWidth of beams) {

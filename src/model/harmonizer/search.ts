@@ -13,6 +13,7 @@ import { selectRows, zeroState, type LstmState } from '../step';
 import { endsOnTonicChordTone, planFrames, type FinalChord, type FramePlan } from './constraints';
 import type { HarmonizerModel } from './harmonizer-model';
 import type { MelodyRows } from './network';
+import { TransposedViews } from './transposed-views';
 import { VOICE_SOUNDING_RANGES, chromaticClash, completeTriad, parallelPerfect, voiceJudge, type FrameRules } from './rules';
 
 /** Where the melody stands in its meter and key, as the encoder reads it. */
@@ -47,6 +48,8 @@ export interface HarmonizerSearchOptions {
   joins?: readonly { from: number; to: number }[];
   /** 'auto' (default): when the last frame lies under a fermata and the melody ends on a tonic-chord tone (a minor chorale closing with a Picardy third). */
   finalChord?: FinalChord | 'auto' | 'none';
+  /** Semitones the model hears the melody moved by, its log-probabilities averaged over them (transposed-views.ts); default [0]. */
+  views?: readonly number[];
 }
 
 export interface SearchResult {
@@ -109,7 +112,8 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
   const { plans, clashes } = planFrames(frames, { chords: options.chords, beatLength, positions: positionsInBar(frames.length, context), scale: options.scale, pitchClasses: options.pitchClasses, strikes: options.strikes, finalChord });
   const toSounding = options.toSounding ?? 0;
   const melodyOffset = options.melodyOffset ?? 0;
-  const net = model.network;
+  const shifts = TransposedViews.fitting(model.config.vocab, frames, options.views ?? [0]);
+  const net = shifts.length === 1 && shifts[0] === 0 ? model.network : new TransposedViews(model.network, model.config.vocab, shifts);
   const encoding = await net.encode(melody);
   throwIfAborted(signal);
   const W = net.encodingWidth;

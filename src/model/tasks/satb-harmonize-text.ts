@@ -3,6 +3,7 @@ import { EngineInputError } from '../errors';
 import { choraleSearchKey } from '../harmonizer/chorale-context';
 import { harmonize } from './harmonize';
 import type { TextHarmonizer } from './text-harmonizer';
+import { CHORALE_VIEWS } from '../harmonizer/transposed-views';
 
 interface Edit {
   start: number;
@@ -47,7 +48,7 @@ export const harmonizeSatbText: TextHarmonizer = async (model, text, selection, 
   if (last < 0) return [{ text, logprob: 0 }];
   const key = choraleSearchKey(parsed.chorale.meta);
   const search = frames.slice(0, last + 1).map((f) => moveFrame(f, key.toSearch));
-  const found = await harmonize(model, search, { context: key.context, toSounding: key.toSounding, ...options }, signal);
+  const found = await harmonize(model, search, { context: key.context, toSounding: key.toSounding, views: CHORALE_VIEWS, ...options }, signal);
   const results = found.map((h) => ({ ...h, frames: h.frames.map((f) => moveFrame(f, -key.toSearch)) }));
   return results.map((h) => {
     let out = '';
