@@ -157,14 +157,16 @@ test('under a chord label every lower voice sounds the chord on the beat, the ba
   assert.equal(mod12(pitchOf(best.frames[8].voices[3])), 7);
 });
 
-test('an abort in the middle of a search returns promptly', async () => {
+test('an abort in the middle of a search returns promptly, heard as written or at CHORALE_VIEWS', async () => {
   const model = fakeHarmonizer(new AdversarialNetwork(harmonizerVocab(), 2));
   const frames: Frame[] = Array.from({ length: 400 }, (_, i) => ({ fermata: false, voices: [{ kind: 'note', pitch: 72 + (i % 5), held: false }, SLOT, SLOT, SLOT] }));
-  const controller = new AbortController();
-  setTimeout(() => controller.abort(), 30);
-  const started = Date.now();
-  await assert.rejects(harmonize(model, frames, { beamWidth: 8 }, controller.signal), (e: unknown) => e instanceof AbortError);
-  assert.ok(Date.now() - started < 1000, `aborted after ${Date.now() - started} ms`);
+  for (const views of [[0], CHORALE_VIEWS]) {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const started = Date.now();
+    await assert.rejects(harmonize(model, frames, { beamWidth: 8, views }, controller.signal), (e: unknown) => e instanceof AbortError);
+    assert.ok(Date.now() - started < 1000, `views ${views}: aborted after ${Date.now() - started} ms`);
+  }
 });
 
 test("a mode's notes bound the lower voices: no leading tone in mixolydian, a chord symbol's own tones allowed", async () => {
