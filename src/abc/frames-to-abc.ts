@@ -62,6 +62,8 @@ const WRITABLE_REST = WRITABLE_NOTE.slice(1);
 const BARS_PER_LINE = 4;
 /** A bar line's text split before a bracketed ending (`:|[2` → `:|`, `[2`), which reads best at the start of a line. */
 const ENDING_AT_END = /^(.*?)(\[\d[\d,-]*)$/;
+/** A start repeat after a closing bar line (`||` then `|:`, or `:|` then `|:`): at a line break it opens the next line, as in the melody. */
+const REPEAT_START_AT_END = /^(.*\|)(\|:)$/;
 
 interface Run {
   entry: VoiceEntry;
@@ -117,7 +119,7 @@ export function abcVoiceLines(frames: Frame[], voice: number, ctx: AbcVoicesCont
   const runs = runsOf(frames, voice, new Set([...symbols.keys(), ...(ctx.keyChanges ?? []).map((c) => c.frame)]), joins);
   const fermatas = ctx.fermataFrames?.[voice] ?? new Set(runs.filter((r) => r.fermata && r.entry.kind === 'note').map((r) => r.start));
   const shift = ctx.semitones + (voice === 0 ? ctx.melodyOctave ?? 0 : 0);
-  return writeVoice(runs, frames.length, { ...ctx, semitones: shift }, symbols, fermatas);
+  return writeVoice(runs, frames.length, { ...ctx, semitones: shift }, symbols, fermatas, voice === 0);
 }
 
 /**
@@ -170,12 +172,13 @@ function lengthText(sixteenthsCount: number, unit: Fraction): string {
   return (f.num === 1 ? '' : String(f.num)) + '/' + f.den;
 }
 
-function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: Map<number, string>, fermatas: Set<number>): string[] {
+function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: Map<number, string>, fermatas: Set<number>, partLabels: boolean): string[] {
   const barLen = barLength16(ctx.meter);
   const beat = beat16(ctx.meter);
   const firstBarEnd = ctx.pickup > 0 && ctx.pickup < barLen ? ctx.pickup : barLen;
   const given = ctx.barLines && ctx.barLines.length > 0 ? ctx.barLines.filter((b) => b.frame > 0 && b.frame < total) : undefined;
-  const givenText = new Map(given?.map((b) => [b.frame, b.text]));
+  // A part label ([P:B]) is the melody's to show: written in every voice, abcjs draws it over each staff.
+  const givenText = new Map(given?.map((b) => [b.frame, partLabels ? b.text : b.text.replace(/\[P:[^\]]*\]/g, '')]));
   const breaks = ctx.lineBreaks ? new Set(ctx.lineBreaks.filter((f) => f > 0 && f < total)) : undefined;
   const sortedBreaks = [...(breaks ?? [])].sort((a, b) => a - b);
   const barStartOf = (t: number) => {
@@ -248,7 +251,7 @@ function writeVoice(runs: Run[], total: number, ctx: AbcVoicesContext, symbols: 
         barsOnLine++;
       }
       if (time < total && (breaks ? breaks.has(time) : barsOnLine === BARS_PER_LINE) && line.trim() !== '') {
-        const [, before = '', ending = ''] = ENDING_AT_END.exec(line) ?? [];
+        const [, before = '', ending = ''] = ENDING_AT_END.exec(line) ?? REPEAT_START_AT_END.exec(line) ?? [];
         const moved = before === '' ? '' : ending;
         out.push(safeLine(line.slice(0, line.length - moved.length)));
         line = moved;

@@ -135,3 +135,16 @@ test('a lower voice is tied over a bar line that only carries an inline field (a
   const { alto } = heldUnder("X:1\nM:4/4\nL:1/4\nK:C\nc d e f | [P:B] g a b c' | [M:2/4] d e | f g |]\n");
   assert.equal(alto.match(/-/g)?.length ?? 0, 3, `tied across every bar line: ${alto}`);
 });
+
+test("a part label is the melody's alone, and a start repeat after a double bar at a line's end opens the lower voices' next line, as it does the melody's", () => {
+  const { out, alto } = heldUnder("X:1\nM:4/4\nL:1/4\nK:C\n[P:A] c d e f | g a b c' ||\n[P:B] |: d e f g | a b c' d' :|\n");
+  assert.equal(out.match(/\[P:B\]/g)?.length, 1, `the melody's label only: ${out}`);
+  assert.match(out.split('\nV:A\n')[0], /\[P:B\]/);
+  assert.doesNotMatch(out.split('\nV:A\n')[1], /\[P:/);
+  const lines = alto.trim().split('\n');
+  assert.equal(lines.length, 2, alto);
+  assert.match(lines[0], /\|\|$/, alto);
+  assert.match(lines[1], /^\|:/, alto);
+  assert.equal(abcjs.parseOnly(out)[0].warnings?.length ?? 0, 0);
+});
+
