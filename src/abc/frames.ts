@@ -47,6 +47,8 @@ export interface AbcFramesResult {
   keyChanges: { frame: number; key: KeySignature }[];
   /** Chord symbols and annotations written before the voice's notes (`"G"`, `"^intro"`), at the frame of that note; ascending. */
   chordSymbols: AbcBarLine[];
+  /** Per frame where the voice plays a chord (`[ce]`), its notes under the top one that the frame holds, in the frames' key. */
+  otherMelodyNotes: (number[] | undefined)[];
   /** Per frame, the source element it came from (undefined for frames that fill a gap). */
   sources: (FrameSource | undefined)[];
   /** Rounded tuplets and notes shorter than a sixteenth, with their ranges. */
@@ -80,6 +82,7 @@ export function abcVoiceToFrames(tune: AbcTune, voiceId?: string): AbcFramesResu
 
   const frames: Frame[] = [];
   const sources: (FrameSource | undefined)[] = [];
+  const otherMelodyNotes: (number[] | undefined)[] = [];
   let previous: { event: TimedEvent; pitch?: number } | undefined;
   let overlong: SourceRange | undefined;
   for (const ev of events) {
@@ -94,12 +97,14 @@ export function abcVoiceToFrames(tune: AbcTune, voiceId?: string): AbcFramesResu
       warn(ev, end.value > start.value ? 'rounded to sixteenths for harmonization' : 'shorter than a sixteenth: left out of the harmonization');
     }
     const pitch = melodyPitch(ev, pitchAt);
+    const under = pitch === undefined ? [] : chordNotesUnder(ev, pitchAt, pitch).map((p) => p + semitones);
     while (frames.length < start.value) pushFrame(frames, sources, { kind: 'rest' }, false, undefined);
     const tiedFromPrevious = previous?.event.tiedToNext === true && previous.pitch !== undefined && previous.pitch === pitch;
     const fermata = ev.decorations.some((d) => FERMATAS.has(d));
     for (let f = Math.max(start.value, frames.length); f < end.value; f++) {
       const entry: VoiceEntry = pitch === undefined ? { kind: 'rest' } : { kind: 'note', pitch: pitch + semitones, held: f > start.value || tiedFromPrevious };
       pushFrame(frames, sources, entry, fermata, { start: ev.element.start, end: ev.element.end });
+      if (under.length > 0) otherMelodyNotes[frames.length - 1] = under;
     }
     previous = { event: ev, pitch };
   }
@@ -114,7 +119,7 @@ export function abcVoiceToFrames(tune: AbcTune, voiceId?: string): AbcFramesResu
   const chordSymbols = chordSymbolsOf(tune, voice, events, frames.length);
   const unitLength = events[0]?.unitLength ?? tune.unitLength;
   const keyChanges = keyChangesOf(events, frames.length);
-  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, openingBarLine, lineBreaks, keyChanges, chordSymbols, sources, diagnostics, ...(overlong ? { overlong } : {}) };
+  return { frames, semitones, voice, key, meter, unitLength, pickup, barLines, finalBarLine, openingBarLine, lineBreaks, keyChanges, chordSymbols, otherMelodyNotes: Array.from({ length: frames.length }, (_, f) => otherMelodyNotes[f]), sources, diagnostics, ...(overlong ? { overlong } : {}) };
 }
 
 function keyChangesOf(events: readonly TimedEvent[], frameCount: number): AbcFramesResult['keyChanges'] {
@@ -209,6 +214,13 @@ function melodyPitch(ev: TimedEvent, pitchAt: Map<number, number>): number | und
     return ps.length ? maxOf(ps) : undefined;
   }
   return undefined;
+}
+
+/** A chord's notes other than its top note (`top`, the melody's), once each. */
+function chordNotesUnder(ev: TimedEvent, pitchAt: Map<number, number>, top: number): number[] {
+  if (ev.element.kind !== 'chord') return [];
+  const ps = ev.element.notes.map((n) => pitchAt.get(n.start)).filter((p): p is number => p !== undefined && p !== top);
+  return [...new Set(ps)];
 }
 
 function pushFrame(frames: Frame[], sources: (FrameSource | undefined)[], soprano: VoiceEntry, fermata: boolean, source: FrameSource | undefined): void {

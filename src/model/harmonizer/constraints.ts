@@ -32,6 +32,8 @@ export interface ConstraintOptions {
   strikes?: readonly boolean[];
   /** End on a complete root-position tonic chord: from the melody's last note to the end. */
   finalChord?: FinalChord;
+  /** Per frame, the melody's other notes where it plays a chord (`[ce]`: the C under its top note); no lower voice clashes with them. */
+  otherMelodyNotes?: readonly (readonly number[] | undefined)[];
 }
 
 export interface FramePlan {
@@ -62,7 +64,7 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
       const chord = chords[f];
       if (!chord) continue;
       const changes = f === 0 || !sameChord(chords[f - 1], chord);
-      if (changes) tones = uncontradictedTones(frames, chords, f, clashes);
+      if (changes) tones = uncontradictedTones(frames, chords, f, clashes, options.otherMelodyNotes);
       if (!changes && options.positions[f] % options.beatLength !== 0) {
         if (everywhere) plans[f].allowed = [undefined, ...[1, 2, 3].map(() => everywhere.map((ok, pc) => ok || tones[pc]))];
         continue;
@@ -95,6 +97,11 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
       if (mod12(sopranoPitch(frames, f) - final.tonic) === 0) plans[f].allowed[1] = mask(new Set([final.tonic + third, final.tonic + 7]));
     }
   }
+  // The voices judge their clashes against the top note; a chord's other notes rule out their clashing pitch classes here.
+  options.otherMelodyNotes?.forEach((notes, f) => {
+    if (!notes || notes.length === 0 || f >= n) return;
+    plans[f].allowed = plans[f].allowed.map((allowed, v) => (v === 0 ? allowed : Array.from({ length: 12 }, (_, pc) => (allowed?.[pc] ?? true) && !notes.some((p) => chromaticClash(pc, p, clashes)))));
+  });
   return { plans, clashes };
 }
 
@@ -103,15 +110,21 @@ export function planFrames(frames: readonly Frame[], options: ConstraintOptions)
  * "A" a melody singing C natural leaves out the C# (the lower voices sound the open fifth), as a fiddler's chord
  * would. The root stays: the bass needs it.
  */
-function uncontradictedTones(frames: readonly Frame[], chords: readonly (ChordLabel | undefined)[], start: number, clashes: readonly boolean[]): boolean[] {
+function uncontradictedTones(frames: readonly Frame[], chords: readonly (ChordLabel | undefined)[], start: number, clashes: readonly boolean[], others?: readonly (readonly number[] | undefined)[]): boolean[] {
   const chord = chords[start]!;
   const tones = mask(chordPitchClasses(chord));
   for (let f = start; f < frames.length && sameChord(chords[f], chord); f++) {
-    const sung = sopranoPitch(frames, f);
-    if (sung < 0) continue;
-    for (let pc = 0; pc < 12; pc++) if (tones[pc] && pc !== mod12(chord.root) && chromaticClash(pc, sung, clashes)) tones[pc] = false;
+    for (const sung of melodyNotes(frames, f, others)) {
+      for (let pc = 0; pc < 12; pc++) if (tones[pc] && pc !== mod12(chord.root) && chromaticClash(pc, sung, clashes)) tones[pc] = false;
+    }
   }
   return tones;
+}
+
+/** Every note the melody sounds at frame f: its top note and, in a chord, the others. */
+function melodyNotes(frames: readonly Frame[], f: number, others?: readonly (readonly number[] | undefined)[]): number[] {
+  const top = sopranoPitch(frames, f);
+  return top < 0 ? [] : [top, ...(others?.[f] ?? [])];
 }
 
 /** For each frame, the length of the run of soprano rests it lies in (0 where the soprano sounds). */

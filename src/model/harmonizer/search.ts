@@ -50,6 +50,8 @@ export interface HarmonizerSearchOptions {
   finalChord?: FinalChord | 'auto' | 'none';
   /** Semitones the model hears the melody moved by, its log-probabilities averaged over them (transposed-views.ts); default [0]. */
   views?: readonly number[];
+  /** Per frame, the melody's other notes where it plays a chord (the frames hold its top note): no lower voice clashes with them. */
+  otherMelodyNotes?: readonly (readonly number[] | undefined)[];
 }
 
 export interface SearchResult {
@@ -109,7 +111,7 @@ export async function searchHarmonization(model: HarmonizerModel, frames: Frame[
   const beatLength = context.beatLength ?? defaultBeat(context.barLength);
   const melody = melodyRows(model, frames, context, options.chords);
   const finalChord = resolveFinalChord(frames, context, options.finalChord);
-  const { plans, clashes } = planFrames(frames, { chords: options.chords, beatLength, positions: positionsInBar(frames.length, context), scale: options.scale, pitchClasses: options.pitchClasses, strikes: options.strikes, finalChord });
+  const { plans, clashes } = planFrames(frames, { chords: options.chords, beatLength, positions: positionsInBar(frames.length, context), scale: options.scale, pitchClasses: options.pitchClasses, strikes: options.strikes, finalChord, otherMelodyNotes: options.otherMelodyNotes });
   const toSounding = options.toSounding ?? 0;
   const melodyOffset = options.melodyOffset ?? 0;
   const shifts = TransposedViews.fitting(model.config.vocab, frames, options.views ?? [0]);

@@ -51,6 +51,7 @@ export function abcMelodySearch(melody: AbcFramesResult, vocabulary: readonly [n
     scale: notes,
     finalChord: finalChord(frames, minor, chords),
     joins: playbackJoins(melody.barLines, melody.finalBarLine, frames.length),
+    ...(melody.otherMelodyNotes.some((x) => x) ? { otherMelodyNotes: melody.otherMelodyNotes } : {}),
     ...(hasChords ? { chords } : {}),
     ...(style === 'accompaniment' ? { strikes: harmonicStrikes(positions, beatLength, hasChords ? chords : undefined) } : {}),
   };
